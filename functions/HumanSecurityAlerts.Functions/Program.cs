@@ -1,0 +1,8 @@
+using HumanSecurityAlerts.DependencyInjection;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddHumanSecurityAlerts(builder.Configuration);
+await builder.Build().RunAsync().ConfigureAwait(false);

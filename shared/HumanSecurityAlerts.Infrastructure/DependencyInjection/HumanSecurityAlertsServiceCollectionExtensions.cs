@@ -1,0 +1,52 @@
+using Azure.Data.Tables;
+using Azure.Messaging.ServiceBus;
+using HumanSecurityAlerts.Configuration;
+using HumanSecurityAlerts.Messaging;
+using HumanSecurityAlerts.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HumanSecurityAlerts.DependencyInjection;
+
+public static class HumanSecurityAlertsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the service needs, shared by the Functions app, the local host and the tests.
+    /// Configuration is validated when the host starts, so a bad setting fails fast with its name.
+    /// </summary>
+    public static IServiceCollection AddHumanSecurityAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<TableStorageOptions>()
+            .Configure(o => ConnectionSection.Bind(configuration, TableStorageOptions.SectionName, o, (x, cs) => x.ConnectionString = cs))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<TableStorageOptions>>().Value;
+            return string.IsNullOrWhiteSpace(o.ConnectionString)
+                ? new TableServiceClient(o.TableServiceUri, AzureCredentials.For(o.ClientId))
+                : new TableServiceClient(o.ConnectionString);
+        });
+        services.AddSingleton<TableProvider>();
+
+        services.AddOptions<ServiceBusOptions>()
+            .Configure(o => ConnectionSection.Bind(configuration, ServiceBusOptions.SectionName, o, (x, cs) => x.ConnectionString = cs))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServiceBusOptions>, ServiceBusOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value;
+            return string.IsNullOrWhiteSpace(o.ConnectionString)
+                ? new ServiceBusClient(o.FullyQualifiedNamespace, AzureCredentials.For(o.ClientId))
+                : new ServiceBusClient(o.ConnectionString);
+        });
+
+        return services;
+    }
+}

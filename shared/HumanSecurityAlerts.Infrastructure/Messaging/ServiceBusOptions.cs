@@ -1,0 +1,17 @@
+namespace HumanSecurityAlerts.Messaging;
+
+/// <summary>
+/// Section <c>ServiceBus</c>. Locally its value is a connection string; in Azure it is an identity-based
+/// connection (<c>ServiceBus__fullyQualifiedNamespace</c>, optionally <c>ServiceBus__clientId</c>).
+/// Entity names match <c>infra/servicebus-entities.json</c>.
+/// </summary>
+public sealed class ServiceBusOptions
+{
+    public const string SectionName = "ServiceBus";
+
+    public string? ConnectionString { get; set; }
+
+    public string? FullyQualifiedNamespace { get; set; }
+
+    public string? ClientId { get; set; }
+}
