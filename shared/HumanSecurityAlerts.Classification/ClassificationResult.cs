@@ -1,0 +1,11 @@
+namespace HumanSecurityAlerts.Classification;
+
+/// <param name="Language">"en", "fr" or "other", detected from the text.</param>
+/// <param name="Pillars">Pillar ids over their threshold, in catalogue order.</param>
+/// <param name="Scores">A score for every pillar id.</param>
+/// <param name="Evidence">The matches behind the scores, so an admin can see why a text was tagged.</param>
+public sealed record ClassificationResult(
+    string Language,
+    IReadOnlyList<string> Pillars,
+    IReadOnlyDictionary<string, double> Scores,
+    IReadOnlyList<ClassificationEvidence> Evidence);
