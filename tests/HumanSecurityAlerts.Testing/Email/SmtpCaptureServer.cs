@@ -1,0 +1,131 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace HumanSecurityAlerts.Testing.Email;
+
+/// <summary>
+/// An in-process SMTP server that keeps every message (parsed with MimeKit) and can be told to answer
+/// a recipient with SMTP errors, to exercise retries and permanent failures.
+/// </summary>
+public sealed class SmtpCaptureServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<CapturedEmail> messages = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SmtpResponse>> scripted = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<Guid, byte> sessions = new();
+    private readonly SmtpServer.SmtpServer server;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task running;
+
+    private SmtpCaptureServer(int port)
+    {
+        Port = port;
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(b => b.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port)).AllowUnsecureAuthentication())
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, e) => sessions.TryAdd(SessionKey(e.Context), 0);
+        running = server.StartAsync(stopping.Token);
+    }
+
+    public string Host { get; } = "127.0.0.1";
+
+    public int Port { get; }
+
+    public IReadOnlyCollection<CapturedEmail> Messages => messages.ToArray();
+
+    /// <summary>Connections opened so far (across all tests sharing this server).</summary>
+    public int SessionCount => sessions.Count;
+
+    public static SmtpCaptureServer Start() => new(FreePort.Next());
+
+    public IReadOnlyList<CapturedEmail> To(string recipient) =>
+        messages.Where(m => m.Recipients.Contains(recipient, StringComparer.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>The next messages to <paramref name="recipient"/> get these replies in turn (e.g. 451, 550), then 250 again.</summary>
+    public void ReplyTo(string recipient, params int[] replyCodes)
+    {
+        var queue = scripted.GetOrAdd(recipient, _ => new ConcurrentQueue<SmtpResponse>());
+        foreach (var code in replyCodes)
+        {
+            queue.Enqueue(new SmtpResponse((SmtpReplyCode)code, code >= 500 ? "Mailbox unavailable (test)" : "Try again later (test)"));
+        }
+    }
+
+    public async Task<IReadOnlyList<CapturedEmail>> WaitForAsync(string recipient, int count, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var received = To(recipient);
+            if (received.Count >= count)
+            {
+                return received;
+            }
+
+            try
+            {
+                await Task.Delay(50, cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Expected {count} message(s) to {recipient} within {timeout}, got {received.Count}.");
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        server.Shutdown();
+        try
+        {
+            await running.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected on shutdown.
+        }
+
+        stopping.Dispose();
+    }
+
+    private static Guid SessionKey(ISessionContext context)
+    {
+        if (context.Properties.TryGetValue(nameof(SessionKey), out var value) && value is Guid id)
+        {
+            return id;
+        }
+
+        id = Guid.NewGuid();
+        context.Properties[nameof(SessionKey)] = id;
+        return id;
+    }
+
+    private sealed class Store(SmtpCaptureServer owner) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            var recipients = transaction.To.Select(m => $"{m.User}@{m.Host}").ToList();
+            foreach (var recipient in recipients)
+            {
+                if (owner.scripted.TryGetValue(recipient, out var queue) && queue.TryDequeue(out var reply))
+                {
+                    return reply;
+                }
+            }
+
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
+            var from = transaction.From is null ? "" : $"{transaction.From.User}@{transaction.From.Host}";
+            owner.messages.Enqueue(new CapturedEmail(from, recipients, message, SessionKey(context), DateTimeOffset.UtcNow));
+            return SmtpResponse.Ok;
+        }
+    }
+}

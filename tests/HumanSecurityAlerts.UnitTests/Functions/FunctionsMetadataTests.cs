@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace HumanSecurityAlerts.UnitTests.Functions;
+
+/// <summary>
+/// The routes, methods and schedules are a public contract: this pins the metadata the Functions SDK generates,
+/// so a renamed function or route fails here rather than in a client.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    /// <summary>name → "httpTrigger METHODS route" or "timerTrigger schedule".</summary>
+    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+        ["GetPillars"] = "httpTrigger GET pillars",
+    };
+
+    [Fact]
+    public void Generated_metadata_lists_exactly_the_expected_functions()
+    {
+        var actual = ReadMetadata();
+
+        Assert.Equal(Expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
+    }
+
+    private static Dictionary<string, string> ReadMetadata()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(MetadataPath()));
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var function in document.RootElement.EnumerateArray())
+        {
+            var trigger = function.GetProperty("bindings").EnumerateArray()
+                .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+            var type = trigger.GetProperty("type").GetString()!;
+            result[function.GetProperty("name").GetString()!] = type switch
+            {
+                "httpTrigger" => $"{type} {string.Join(',', trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()))} {trigger.GetProperty("route").GetString()}",
+                "timerTrigger" => $"{type} {trigger.GetProperty("schedule").GetString()}",
+                _ => type,
+            };
+        }
+
+        return result;
+    }
+
+    private static string MetadataPath()
+    {
+        // Same configuration and framework as this test assembly, e.g. bin/Debug/net10.0.
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = framework.Parent!.Name;
+        var path = HumanSecurityAlerts.Testing.RepositoryPaths.Combine("functions", "HumanSecurityAlerts.Functions", "bin", configuration, framework.Name, "functions.metadata");
+        Assert.True(File.Exists(path), $"{path} not found: build the Functions app first.");
+        return path;
+    }
+}
