@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
+using HumanSecurityAlerts.Admin;
 using HumanSecurityAlerts.Configuration;
 using HumanSecurityAlerts.Messaging;
+using HumanSecurityAlerts.Site;
 using HumanSecurityAlerts.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +48,12 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
                 ? new ServiceBusClient(o.FullyQualifiedNamespace, AzureCredentials.For(o.ClientId))
                 : new ServiceBusClient(o.ConnectionString);
         });
+
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddSingleton<AdminAuthenticator>();
 
         return services;
     }

@@ -14,4 +14,10 @@ public sealed class ServiceBusOptions
     public string? FullyQualifiedNamespace { get; set; }
 
     public string? ClientId { get; set; }
+
+    public string PublicationsTopic { get; set; } = "publications";
+
+    public string FanOutSubscription { get; set; } = "fan-out";
+
+    public string DeliveriesQueue { get; set; } = "deliveries";
 }
