@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace HumanSecurityAlerts.LocalComponents;
+
+/// <summary>Azurite's Table service from the repository's node_modules, in memory, on a loopback port.</summary>
+public sealed class AzuriteServer : IAsyncDisposable
+{
+    // Azurite's well-known development account; public by design, not a secret.
+    private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly ChildProcess? process;
+
+    private AzuriteServer(string connectionString, ChildProcess? process)
+    {
+        ConnectionString = connectionString;
+        this.process = process;
+    }
+
+    public string ConnectionString { get; }
+
+    public static string ConnectionStringFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+
+    /// <summary>Wraps an Azurite or storage account someone already runs; nothing is started or stopped.</summary>
+    public static AzuriteServer Existing(string connectionString) => new(connectionString, null);
+
+    public static async Task<AzuriteServer> StartAsync(string repositoryRoot, int port, TimeSpan timeout)
+    {
+        var main = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "table", "main.js");
+        if (!File.Exists(main))
+        {
+            throw new InvalidOperationException($"Azurite is not installed ({main} is missing): run 'npm ci' in {repositoryRoot}.");
+        }
+
+        var workspace = Directory.CreateTempSubdirectory("hsa-azurite-").FullName;
+        var process = await ChildProcess.StartAsync(
+            "Azurite",
+            "node",
+            [main, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture)],
+            workspace,
+            "successfully started",
+            timeout).ConfigureAwait(false);
+        return new AzuriteServer(ConnectionStringFor(port), process);
+    }
+
+    public ValueTask DisposeAsync() => process?.DisposeAsync() ?? ValueTask.CompletedTask;
+}
