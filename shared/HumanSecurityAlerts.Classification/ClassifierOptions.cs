@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HumanSecurityAlerts.Classification;
+
+/// <summary>
+/// Settings of the pillar classifier (configuration section "Classifier"). The defaults favour
+/// precision: a false positive mails real people about something they did not ask for.
+/// </summary>
+public sealed class ClassifierOptions
+{
+    public const string SectionName = "Classifier";
+
+    /// <summary>Score a pillar needs to be tagged: a name mentioned once or twice in the body is not enough; a title match, or a name with other strong terms, is.</summary>
+    [Range(0.1, 1000)]
+    public double Threshold { get; set; } = 3;
+
+    /// <summary>Multiplier for matches in the title.</summary>
+    [Range(1, 100)]
+    public double TitleWeight { get; set; } = 3;
+
+    /// <summary>Multiplier for matches in the summary.</summary>
+    [Range(1, 100)]
+    public double SummaryWeight { get; set; } = 1.5;
+
+    /// <summary>Each repeat of a term in the same field counts this much of the previous one, so repetition alone saturates.</summary>
+    [Range(0, 1)]
+    public double RepeatDecay { get; set; } = 0.7;
+
+    /// <summary>
+    /// Body length (in words) up to which body matches count in full; longer bodies divide them by
+    /// sqrt(words / this), so a term met once in a long text about something else stays low.
+    /// </summary>
+    [Range(50, 1_000_000)]
+    public int ReferenceLengthWords { get; set; } = 400;
+
+    /// <summary>A pillar also needs this fraction of the best pillar's score: passing mentions next to the main topic stay out.</summary>
+    [Range(0, 1)]
+    public double RelativeFloor { get; set; } = 0.4;
+
+    /// <summary>Bodies of at least this many words must themselves mention a pillar for a title match to tag it.</summary>
+    [Range(0, 1_000_000)]
+    public int CorroborationMinBodyWords { get; set; } = 40;
+
+    /// <summary>
+    /// A text about human security that enumerates at least this many pillars (their names, each
+    /// within <see cref="OverviewMaxGapWords"/> words of the previous) is an overview and carries
+    /// each pillar it enumerates.
+    /// </summary>
+    [Range(2, 6)]
+    public int OverviewMinPillars { get; set; } = 3;
+
+    [Range(0, 100)]
+    public int OverviewMaxGapWords { get; set; } = 12;
+
+    /// <summary>Only terms at least this heavy (names, instruments) count for the overview rule.</summary>
+    [Range(0, 10)]
+    public double OverviewTermMinWeight { get; set; } = 1.5;
+
+    /// <summary>Characters read from title, summary and body together (in that order); the rest is ignored.</summary>
+    [Range(1_000, 100_000_000)]
+    public int MaxInputCharacters { get; set; } = 200_000;
+}

@@ -1,0 +1,134 @@
+using System.Collections.Frozen;
+
+using Lucene.Net.Tartarus.Snowball;
+
+namespace HumanSecurityAlerts.Classification;
+
+/// <summary>
+/// One language's stop words, stemmer and phrase trie. Text words become codes: a stem id the
+/// vocabulary knows, <see cref="Unknown"/> or <see cref="Stop"/>.
+/// </summary>
+internal sealed class LanguageVocabulary
+{
+    public const int Unknown = -1;
+    public const int Stop = -2;
+    public const int Boundary = -3;
+
+    // Bounds the per-thread word cache; a 10 MB input of distinct words must not grow it without end.
+    private const int MaxCachedWords = 50_000;
+
+    private readonly FrozenSet<string> stopWords;
+    private readonly Func<SnowballProgram> createStemmer;
+    // Written only while the vocabulary is built, read concurrently afterwards.
+    private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
+
+    // Snowball stemmers are not thread-safe, and stemming dominates the cost: each thread keeps a
+    // stemmer and a cache of the words it has already coded, per language (vocabularies live as
+    // long as the process, see PillarVocabulary.Default).
+    [ThreadStatic]
+    private static WordCache?[]? threadCaches;
+
+    private readonly int index;
+
+    public LanguageVocabulary(int index, string language, IEnumerable<string> stopWords, Func<SnowballProgram> createStemmer)
+    {
+        this.index = index;
+        Language = language;
+        this.stopWords = stopWords.ToFrozenSet(StringComparer.Ordinal);
+        this.createStemmer = createStemmer;
+    }
+
+    public string Language { get; }
+
+    public PhraseTrie Trie { get; } = new();
+
+    public IReadOnlySet<string> StopWords => stopWords;
+
+    /// <summary>Build time only: the stem ids of a vocabulary phrase, stop words dropped.</summary>
+    public int[] InternPhrase(string phrase)
+    {
+        var stemmer = createStemmer();
+        var ids = new List<int>();
+        var reader = new TokenReader(phrase);
+        Span<char> buffer = stackalloc char[MaxWordLength];
+        while (reader.Read(out var token))
+        {
+            if (token.IsBoundary)
+            {
+                continue;
+            }
+
+            var length = TextFolder.Fold(phrase.AsSpan(token.Start, token.Length), buffer);
+            var word = length >= 0 ? buffer[..length].ToString() : throw new InvalidDataException($"Vocabulary word too long in \"{phrase}\".");
+            if (stopWords.Contains(word))
+            {
+                continue;
+            }
+
+            var stem = Stem(stemmer, word);
+            if (!stemIds.TryGetValue(stem, out var id))
+            {
+                id = stemIds.Count;
+                stemIds.Add(stem, id);
+            }
+
+            ids.Add(id);
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary>Longest word that is coded; longer "words" (URLs, base64) are <see cref="Unknown"/>.</summary>
+    public const int MaxWordLength = 48;
+
+    /// <summary>The code of a folded word. Thread-safe; allocates only the first time a thread meets a word.</summary>
+    public int Code(ReadOnlySpan<char> folded)
+    {
+        var caches = threadCaches ??= new WordCache?[index + 1];
+        if (caches.Length <= index)
+        {
+            Array.Resize(ref caches, index + 1);
+            threadCaches = caches;
+        }
+
+        var cache = caches[index] ??= new WordCache(createStemmer());
+        if (cache.Lookup.TryGetValue(folded, out var code))
+        {
+            return code;
+        }
+
+        var word = folded.ToString();
+        code = stopWords.Contains(word) ? Stop
+            : stemIds.TryGetValue(Stem(cache.Stemmer, word), out var id) ? id
+            : Unknown;
+        if (cache.Codes.Count >= MaxCachedWords)
+        {
+            cache.Codes.Clear();
+        }
+
+        cache.Codes[word] = code;
+        return code;
+    }
+
+    private static string Stem(SnowballProgram stemmer, string word)
+    {
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        return stemmer.Current;
+    }
+
+    private sealed class WordCache
+    {
+        public WordCache(SnowballProgram stemmer)
+        {
+            Stemmer = stemmer;
+            Lookup = Codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public SnowballProgram Stemmer { get; }
+
+        public Dictionary<string, int> Codes { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
+    }
+}

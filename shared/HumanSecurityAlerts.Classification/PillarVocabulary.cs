@@ -1,0 +1,137 @@
+using HumanSecurityAlerts.Pillars;
+
+using Lucene.Net.Tartarus.Snowball;
+using Lucene.Net.Tartarus.Snowball.Ext;
+
+namespace HumanSecurityAlerts.Classification;
+
+/// <summary>
+/// The English and French vocabularies, read once from the embedded <c>Vocabulary/*.txt</c> files
+/// (their header explains the format and the weights).
+/// </summary>
+internal sealed class PillarVocabulary
+{
+    private const string StopWordsSection = "stop-words";
+    private const string HumanSecuritySection = "human-security";
+    private const string NeutralSection = "neutral";
+
+    private PillarVocabulary(IReadOnlyList<LanguageVocabulary> languages, IReadOnlyList<VocabularyTerm> terms)
+    {
+        Languages = languages;
+        Terms = terms;
+    }
+
+    /// <summary>Built on first use and shared: the per-thread word caches are only worth it if it lives long.</summary>
+    public static PillarVocabulary Default { get; } = Load();
+
+    public IReadOnlyList<LanguageVocabulary> Languages { get; }
+
+    public IReadOnlyList<VocabularyTerm> Terms { get; }
+
+    private static PillarVocabulary Load()
+    {
+        var terms = new List<VocabularyTerm>();
+        LanguageVocabulary[] languages =
+        [
+            Read(0, "en", () => new EnglishStemmer(), terms),
+            Read(1, "fr", () => new FrenchStemmer(), terms),
+        ];
+        return new PillarVocabulary(languages, terms);
+    }
+
+    private static LanguageVocabulary Read(int index, string language, Func<SnowballProgram> createStemmer, List<VocabularyTerm> terms)
+    {
+        var sections = ReadSections(language);
+        var stopWords = sections.TryGetValue(StopWordsSection, out var stopLines)
+            ? stopLines.SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(Fold)
+            : [];
+        var vocabulary = new LanguageVocabulary(index, language, stopWords, createStemmer);
+
+        foreach (var (section, lines) in sections)
+        {
+            if (section == StopWordsSection)
+            {
+                continue;
+            }
+
+            var pillar = section switch
+            {
+                HumanSecuritySection => VocabularyTerm.HumanSecurityAnchor,
+                NeutralSection => VocabularyTerm.Neutral,
+                _ => PillarIndex(section, language),
+            };
+            foreach (var line in lines)
+            {
+                var space = line.IndexOf(' ', StringComparison.Ordinal);
+                if (space < 0 || !double.TryParse(line.AsSpan(0, space), System.Globalization.CultureInfo.InvariantCulture, out var weight))
+                {
+                    throw new InvalidDataException($"Vocabulary {language}: expected \"weight phrase\", got \"{line}\".");
+                }
+
+                var phrase = line[(space + 1)..].Trim();
+                var stems = vocabulary.InternPhrase(phrase);
+                if (stems.Length == 0)
+                {
+                    throw new InvalidDataException($"Vocabulary {language}: \"{phrase}\" has only stop words.");
+                }
+
+                var term = new VocabularyTerm(terms.Count, pillar, phrase, weight);
+                terms.Add(term);
+                vocabulary.Trie.Add(stems, term);
+            }
+        }
+
+        return vocabulary;
+    }
+
+    private static int PillarIndex(string id, string language)
+    {
+        for (var i = 0; i < PillarCatalog.All.Count; i++)
+        {
+            if (PillarCatalog.All[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidDataException($"Vocabulary {language}: unknown pillar section [{id}].");
+    }
+
+    private static Dictionary<string, List<string>> ReadSections(string language)
+    {
+        var name = $"HumanSecurityAlerts.Classification.Vocabulary.{language}.txt";
+        using var stream = typeof(PillarVocabulary).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded vocabulary {name} is missing.");
+        using var reader = new StreamReader(stream);
+
+        var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        while (reader.ReadLine() is { } raw)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            if (line[0] == '[' && line[^1] == ']')
+            {
+                current = [];
+                sections.Add(line[1..^1], current);
+            }
+            else
+            {
+                (current ?? throw new InvalidDataException($"Vocabulary {language}: \"{line}\" is outside a [section].")).Add(line);
+            }
+        }
+
+        return sections;
+    }
+
+    private static string Fold(string word)
+    {
+        Span<char> buffer = stackalloc char[LanguageVocabulary.MaxWordLength];
+        var length = TextFolder.Fold(word, buffer);
+        return length >= 0 ? buffer[..length].ToString() : throw new InvalidDataException($"Stop word too long: \"{word}\".");
+    }
+}

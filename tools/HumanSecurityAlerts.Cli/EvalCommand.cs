@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json;
+
+using HumanSecurityAlerts.Classification;
+
+namespace HumanSecurityAlerts.Cli;
+
+/// <summary>
+/// Scores the classifier on a labelled file, per language and overall. "NONE" is a label of its own
+/// (predicted when no pillar is), so texts that must stay silent count in macro-F1 and accuracy.
+/// </summary>
+internal static class EvalCommand
+{
+    public static async Task<int> RunAsync(IPillarClassifier classifier, TextReader input, TextWriter output, TextWriter errors)
+    {
+        var items = new List<EvalItem>();
+        var lineNumber = 0;
+        while (await input.ReadLineAsync() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var error = TryParse(line, out var parsed);
+            if (error is not null)
+            {
+                await errors.WriteLineAsync($"line {lineNumber}: {error}");
+                return CliApplication.Failed;
+            }
+
+            var result = classifier.Classify(new ClassificationInput(parsed!.Title, parsed.Summary, parsed.Text, parsed.Lang));
+            items.Add(new EvalItem(
+                parsed.Id ?? $"line {lineNumber}",
+                parsed.Lang ?? "?",
+                result.Language,
+                ToLabelSet(parsed.Labels!.Select(LabelCodes.ToPillarId).OfType<string>()),
+                ToLabelSet(result.Pillars)));
+        }
+
+        if (items.Count == 0)
+        {
+            await errors.WriteLineAsync("No items to evaluate.");
+            return CliApplication.Failed;
+        }
+
+        foreach (var group in items.GroupBy(i => i.Language).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            await WriteReportAsync(output, $"Language {group.Key}", [.. group]);
+        }
+
+        await WriteReportAsync(output, "All languages", items);
+        return CliApplication.Ok;
+    }
+
+    private static string? TryParse(string line, out InputLine? item)
+    {
+        item = null;
+        try
+        {
+            item = JsonSerializer.Deserialize<InputLine>(line, CliJson.Options);
+        }
+        catch (JsonException e)
+        {
+            return $"not a JSON object: {e.Message}";
+        }
+
+        if (item?.Labels is not { Count: > 0 })
+        {
+            return "\"labels\" is missing or empty (use [\"NONE\"] for no pillar)";
+        }
+
+        var unknown = item.Labels.FirstOrDefault(l => !LabelCodes.All.Contains(l, StringComparer.OrdinalIgnoreCase));
+        return unknown is null ? null : $"unknown label \"{unknown}\" (expected {string.Join(", ", LabelCodes.All)})";
+    }
+
+    private static HashSet<string> ToLabelSet(IEnumerable<string> pillarIds)
+    {
+        var codes = pillarIds.Select(LabelCodes.ToCode).ToHashSet(StringComparer.Ordinal);
+        if (codes.Count == 0)
+        {
+            codes.Add(LabelCodes.None);
+        }
+
+        return codes;
+    }
+
+    private static async Task WriteReportAsync(TextWriter output, string heading, IReadOnlyList<EvalItem> items)
+    {
+        await output.WriteLineAsync($"== {heading} ({items.Count} items)");
+        await output.WriteLineAsync($"{"label",-6} {"support",7} {"tp",4} {"fp",4} {"fn",4} {"precision",9} {"recall",7} {"f1",6}");
+
+        var f1s = new List<double>();
+        int pillarTp = 0, pillarFp = 0, pillarFn = 0;
+        foreach (var label in LabelCodes.All)
+        {
+            var tp = items.Count(i => i.Expected.Contains(label) && i.Predicted.Contains(label));
+            var fp = items.Count(i => !i.Expected.Contains(label) && i.Predicted.Contains(label));
+            var fn = items.Count(i => i.Expected.Contains(label) && !i.Predicted.Contains(label));
+            if (tp + fp + fn == 0)
+            {
+                continue;
+            }
+
+            var (precision, recall, f1) = Metrics(tp, fp, fn);
+            f1s.Add(f1);
+            if (label != LabelCodes.None)
+            {
+                pillarTp += tp;
+                pillarFp += fp;
+                pillarFn += fn;
+            }
+
+            await output.WriteLineAsync(Invariant($"{label,-6} {tp + fn,7} {tp,4} {fp,4} {fn,4} {precision,9:0.000} {recall,7:0.000} {f1,6:0.000}"));
+        }
+
+        var (microP, microR, microF1) = Metrics(pillarTp, pillarFp, pillarFn);
+        var exact = items.Count(i => i.Expected.SetEquals(i.Predicted));
+        var languageRight = items.Count(i => i.Language == i.DetectedLanguage);
+        await output.WriteLineAsync(Invariant($"pillars (micro): precision {microP:0.000}  recall {microR:0.000}  f1 {microF1:0.000}"));
+        await output.WriteLineAsync(Invariant($"macro-F1 (labels with support or predictions, NONE included): {f1s.Average():0.000}"));
+        await output.WriteLineAsync(Invariant($"exact label set: {exact}/{items.Count} = {(double)exact / items.Count:0.000}"));
+        await output.WriteLineAsync(Invariant($"language detected: {languageRight}/{items.Count}"));
+        foreach (var item in items.Where(i => !i.Expected.SetEquals(i.Predicted)))
+        {
+            await output.WriteLineAsync($"  wrong: {item.Id}  expected [{string.Join(", ", item.Expected)}]  predicted [{string.Join(", ", item.Predicted)}]");
+        }
+
+        await output.WriteLineAsync();
+    }
+
+    /// <summary>Precision is 1 when nothing was predicted, recall 1 when nothing was expected: no error was made.</summary>
+    private static (double Precision, double Recall, double F1) Metrics(int tp, int fp, int fn)
+    {
+        var precision = tp + fp == 0 ? 1 : (double)tp / (tp + fp);
+        var recall = tp + fn == 0 ? 1 : (double)tp / (tp + fn);
+        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return (precision, recall, f1);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record EvalItem(string Id, string Language, string DetectedLanguage, HashSet<string> Expected, HashSet<string> Predicted);
+}
