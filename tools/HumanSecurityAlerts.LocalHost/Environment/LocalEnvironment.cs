@@ -1,0 +1,79 @@
+using System.Globalization;
+using HumanSecurityAlerts.LocalComponents;
+using HumanSecurityAlerts.LocalServiceBus;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace HumanSecurityAlerts.LocalHost.Environment;
+
+/// <summary>
+/// Starts everything the service needs on this machine — Azurite, the local Service Bus broker with the entities
+/// from infra/, smtp4dev — then the functions, and stops all of it on Ctrl+C.
+/// </summary>
+internal static class LocalEnvironment
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = FindRepositoryRoot();
+        var busy = new[] { LocalPorts.Functions, LocalPorts.Azurite, LocalPorts.ServiceBus, LocalPorts.Smtp, LocalPorts.Smtp4devWeb }
+            .Where(p => !FreePort.IsFree(p)).ToList();
+        if (busy.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"Port(s) {string.Join(", ", busy)} already in use: stop what uses them (another local run?) and try again.").ConfigureAwait(false);
+            return 1;
+        }
+
+        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        Console.WriteLine("Starting Azurite, the local Service Bus broker and smtp4dev...");
+        var startup = TimeSpan.FromSeconds(90);
+        var azuriteTask = AzuriteServer.StartAsync(root, LocalPorts.Azurite, startup);
+        var smtp4devTask = ChildProcess.StartAsync(
+            "smtp4dev",
+            "dotnet",
+            ["tool", "run", "smtp4dev", "--", $"--urls=http://localhost:{LocalPorts.Smtp4devWeb}", $"--smtpport={LocalPorts.Smtp}", "--imapport=", "--pop3port=", "--db=", "--nousersettings"],
+            root,
+            "Now listening on",
+            startup);
+
+        await using var broker = new LocalServiceBusBroker(loggerFactory);
+        broker.LoadEntities(Path.Combine(root, "infra", "servicebus-entities.json"));
+        await broker.StartAsync(LocalPorts.ServiceBus).ConfigureAwait(false);
+        await using var azurite = await azuriteTask.ConfigureAwait(false);
+        await using var smtp4dev = await smtp4devTask.ConfigureAwait(false);
+
+        var settings = LocalSettings.For(azurite.ConnectionString, broker.ConnectionString, LocalPorts.Smtp, $"http://localhost:{LocalPorts.Functions}");
+        await using var app = LocalFunctionsApp.Build(args, settings, $"http://localhost:{LocalPorts.Functions}");
+        await app.StartAsync().ConfigureAwait(false);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+
+            HumanSecurityAlerts is running locally.
+              API              http://localhost:{LocalPorts.Functions}/api/pillars
+              Subscribe page   http://localhost:{LocalPorts.Functions}/api/subscribe
+              smtp4dev (mail)  http://localhost:{LocalPorts.Smtp4devWeb}
+              Admin key        {settings["Admin:ApiKey"]}  (local only)
+              Table Storage    Azurite on 127.0.0.1:{LocalPorts.Azurite}, in memory
+              Service Bus      local broker on localhost:{LocalPorts.ServiceBus}
+            Press Ctrl+C to stop everything.
+            """));
+
+        await app.WaitForShutdownAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "HumanSecurityAlerts.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Run the local host from the repository (HumanSecurityAlerts.sln not found).");
+    }
+}

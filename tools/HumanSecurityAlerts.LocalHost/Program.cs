@@ -1,0 +1,3 @@
+using HumanSecurityAlerts.LocalHost.Environment;
+
+return await LocalEnvironment.RunAsync(args).ConfigureAwait(false);
