@@ -55,6 +55,8 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminAuthenticator>();
 
+        services.AddSubscriptions(configuration);
+
         return services;
     }
 }

@@ -1,0 +1,43 @@
+using HumanSecurityAlerts.Subscriptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HumanSecurityAlerts.Functions.Subscriptions;
+
+internal sealed class GetSubscription(SubscriptionService subscriptions, SubscriptionPages pages)
+{
+    /// <summary>The management page (or JSON with <c>Accept: application/json</c>): preferences, status, a form to change them.</summary>
+    [Function(nameof(GetSubscription))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/manage/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        var result = await subscriptions.GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (SubscriptionHttp.WantsJson(request))
+        {
+            return result.Outcome == TokenOutcome.Ok
+                ? SubscriptionHttp.Json(request, SubscriptionJson.From(result.Subscriber!))
+                : SubscriptionHttp.TokenProblemJson(result.Outcome);
+        }
+
+        return result.Outcome == TokenOutcome.Ok
+            ? SubscriptionHttp.Page(request, pages.Manage(result.Subscriber!, token, SubscriptionHttp.Language(request, result.Subscriber!.Language)))
+            : SubscriptionHttp.TokenProblem(request, result.Outcome);
+    }
+}
+
+internal static class SubscriptionJson
+{
+    public static object From(Subscriber s) => new
+    {
+        id = s.Id,
+        channel = s.Channel.Name(),
+        status = s.Status.Name(),
+        pillars = s.Pillars,
+        language = s.Language,
+        frequency = s.Frequency.Name(),
+        url = s.Url,
+    };
+}

@@ -1,0 +1,80 @@
+using HumanSecurityAlerts.Functions.Http;
+using HumanSecurityAlerts.Subscriptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace HumanSecurityAlerts.Functions.Subscriptions;
+
+/// <summary>HTTP helpers shared by the subscription functions: HTML pages with safe headers, size-limited form bodies.</summary>
+internal static class SubscriptionHttp
+{
+    public const long MaxBodyBytes = 16 * 1024;
+
+    /// <summary>Tokens travel in URLs: never cache, never leak them in a Referer; no scripts or external loads.</summary>
+    public static IActionResult Page(HttpRequest request, string html, int status = StatusCodes.Status200OK)
+    {
+        var headers = request.HttpContext.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+        return new ContentResult { Content = html, ContentType = "text/html; charset=utf-8", StatusCode = status };
+    }
+
+    public static IActionResult Json(HttpRequest request, object value, int status = StatusCodes.Status200OK)
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return new ObjectResult(value) { StatusCode = status, ContentTypes = { "application/json" } };
+    }
+
+    public static string Language(HttpRequest request, string? subscriberLanguage = null) =>
+        SubscriptionPages.ChooseLanguage(request.Query["lang"], subscriberLanguage, request.Headers.AcceptLanguage);
+
+    public static bool IsJson(HttpRequest request) =>
+        request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+
+    public static bool WantsJson(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads an application/x-www-form-urlencoded body (or none) within <see cref="MaxBodyBytes"/>; null and a 413 when larger.</summary>
+    public static async Task<(Dictionary<string, StringValues>? Form, IActionResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return (null, TooLarge());
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return (QueryHelpers.ParseQuery(text.Length == 0 ? "" : "?" + text), null);
+    }
+
+    public static IActionResult TokenProblem(HttpRequest request, TokenOutcome outcome, string? language = null)
+    {
+        var lang = Language(request, language);
+        return outcome == TokenOutcome.Expired
+            ? Page(request, SubscriptionPages.ExpiredLink(lang), StatusCodes.Status410Gone)
+            : Page(request, SubscriptionPages.InvalidLink(lang), StatusCodes.Status404NotFound);
+    }
+
+    public static IActionResult TokenProblemJson(TokenOutcome outcome) => outcome == TokenOutcome.Expired
+        ? Problems.Status(StatusCodes.Status410Gone, "Link expired.", "This link has expired; nothing was changed.")
+        : Problems.NotFound("This link is not valid or has already been used; nothing was changed.");
+
+    private static IActionResult TooLarge() =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Request body too large.", $"The body must not exceed {MaxBodyBytes} bytes.");
+}

@@ -1,0 +1,48 @@
+using HumanSecurityAlerts.Subscriptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HumanSecurityAlerts.Functions.Subscriptions;
+
+internal sealed class VerifyWebhook(SubscriptionService subscriptions)
+{
+    /// <summary>Runs the signed verification handshake again; activates the webhook when the endpoint echoes the code.</summary>
+    [Function(nameof(VerifyWebhook))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions/manage/{token}/verify")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        var result = await subscriptions.VerifyWebhookAsync(token, cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            TokenOutcome.Ok => SubscriptionHttp.Json(request, new
+            {
+                status = result.Subscriber!.Status.Name(),
+                verification = new { succeeded = result.Verification!.Succeeded, error = result.Verification.Error },
+            }),
+            TokenOutcome.NotApplicable => Http.Problems.Status(StatusCodes.Status409Conflict, "Not applicable.", "Only an active or pending webhook subscription can be verified."),
+            _ => SubscriptionHttp.TokenProblemJson(result.Outcome),
+        };
+    }
+}
+
+internal sealed class RotateWebhookSecret(SubscriptionService subscriptions)
+{
+    /// <summary>Issues a new signing secret (shown once); the previous one keeps signing alongside it for 24 hours.</summary>
+    [Function(nameof(RotateWebhookSecret))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions/manage/{token}/rotate-secret")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        var result = await subscriptions.RotateSecretAsync(token, cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            TokenOutcome.Ok => SubscriptionHttp.Json(request, new { secret = result.Secret, previousSecretValidUntil = result.PreviousSecretValidUntil }),
+            TokenOutcome.NotApplicable => Http.Problems.Status(StatusCodes.Status409Conflict, "Not applicable.", "Only a webhook subscription that is not cancelled has a secret to rotate."),
+            _ => SubscriptionHttp.TokenProblemJson(result.Outcome),
+        };
+    }
+}

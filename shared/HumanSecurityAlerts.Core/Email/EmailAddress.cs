@@ -1,0 +1,58 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HumanSecurityAlerts.Email;
+
+/// <summary>Validation, normalisation and log-safe masking of email addresses.</summary>
+public static class EmailAddress
+{
+    public const int MaxLength = 254;
+
+    /// <summary>Trimmed and lower-cased, so one mailbox maps to one subscriber.</summary>
+    public static string Normalize(string address) => address.Trim().ToLowerInvariant();
+
+    public static bool IsValid(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return false;
+        }
+
+        var trimmed = address.Trim();
+        if (trimmed.Length > MaxLength || trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return false;
+        }
+
+        var at = trimmed.LastIndexOf('@');
+        if (at <= 0 || at > 64 || at == trimmed.Length - 1)
+        {
+            return false;
+        }
+
+        var domain = trimmed[(at + 1)..];
+        if (!domain.Contains('.', StringComparison.Ordinal) || domain.StartsWith('.') || domain.EndsWith('.') || Uri.CheckHostName(domain) != UriHostNameType.Dns)
+        {
+            return false;
+        }
+
+        return MailAddress.TryCreate(trimmed, out var parsed) && parsed.Address == trimmed && string.IsNullOrEmpty(parsed.DisplayName);
+    }
+
+    /// <summary>For logs: <c>j***@example.org</c>.</summary>
+    public static string Mask(string? address)
+    {
+        if (string.IsNullOrEmpty(address))
+        {
+            return "";
+        }
+
+        var at = address.LastIndexOf('@');
+        return at <= 0 ? "***" : string.Concat(address.AsSpan(0, 1), "***", address.AsSpan(at));
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the normalised address: a stable key that does not show the address.</summary>
+    public static string Hash(string address) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(address))));
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+
+namespace HumanSecurityAlerts.Subscriptions;
+
+/// <summary>Structured log messages. Never a full email address, URL path or token: subscriber ids and masked addresses only.</summary>
+internal static partial class SubscriptionLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Email subscriber {SubscriberId} ({MaskedEmail}) pending; confirmation sent")]
+    public static partial void ConfirmationSent(ILogger logger, string subscriberId, string maskedEmail);
+
+    [LoggerMessage(2, LogLevel.Information, "Email subscriber {SubscriberId} ({MaskedEmail}) requested again within the throttle period; no email sent")]
+    public static partial void Throttled(ILogger logger, string subscriberId, string maskedEmail);
+
+    [LoggerMessage(3, LogLevel.Information, "Email subscriber {SubscriberId} ({MaskedEmail}) already active; reminder with manage link sent")]
+    public static partial void AlreadyActive(ILogger logger, string subscriberId, string maskedEmail);
+
+    [LoggerMessage(4, LogLevel.Warning, "Email to subscriber {SubscriberId} ({MaskedEmail}) failed (transient: {Transient}, SMTP {SmtpStatus})")]
+    public static partial void EmailFailed(ILogger logger, string subscriberId, string maskedEmail, bool transient, int? smtpStatus);
+
+    [LoggerMessage(5, LogLevel.Information, "Subscriber {SubscriberId} activated")]
+    public static partial void Activated(ILogger logger, string subscriberId);
+
+    [LoggerMessage(6, LogLevel.Information, "Confirmation token rejected: {Reason}")]
+    public static partial void TokenRejected(ILogger logger, string reason);
+
+    [LoggerMessage(7, LogLevel.Information, "Subscriber {SubscriberId} unsubscribed")]
+    public static partial void Unsubscribed(ILogger logger, string subscriberId);
+
+    [LoggerMessage(8, LogLevel.Information, "Subscriber {SubscriberId} changed preferences: {PillarCount} pillar(s), {Language}, {Frequency}")]
+    public static partial void PreferencesChanged(ILogger logger, string subscriberId, int pillarCount, string language, string frequency);
+
+    [LoggerMessage(9, LogLevel.Information, "Webhook subscriber {SubscriberId} created for host {Host}")]
+    public static partial void WebhookCreated(ILogger logger, string subscriberId, string host);
+
+    [LoggerMessage(10, LogLevel.Information, "Webhook subscriber {SubscriberId} verification: {Succeeded} ({Error})")]
+    public static partial void WebhookVerified(ILogger logger, string subscriberId, bool succeeded, string? error);
+
+    [LoggerMessage(11, LogLevel.Information, "Webhook subscriber {SubscriberId} rotated its secret; the previous one signs until {PreviousValidUntil}")]
+    public static partial void SecretRotated(ILogger logger, string subscriberId, DateTimeOffset previousValidUntil);
+}

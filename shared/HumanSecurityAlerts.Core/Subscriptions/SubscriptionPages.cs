@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using HumanSecurityAlerts.Pillars;
+
+namespace HumanSecurityAlerts.Subscriptions;
+
+/// <summary>
+/// The small server-rendered pages (confirm, manage, unsubscribe, errors) in English or French: every value is
+/// HTML-encoded, no external assets, inline CSS only, labelled form controls and a <c>lang</c> attribute.
+/// </summary>
+public sealed class SubscriptionPages(SubscriptionLinks links)
+{
+    private const string Css =
+        "body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}" +
+        "h1{font-size:1.5rem}fieldset{border:1px solid #bbb;margin:1rem 0;padding:.5rem 1rem}" +
+        "label{display:block;margin:.25rem 0}button{font-size:1rem;padding:.4rem 1rem;margin:.5rem 0}" +
+        ".error{color:#a00000}.notice{color:#005a00}dt{font-weight:bold}";
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+
+    /// <summary>en or fr: the explicit <c>?lang=</c> when valid, else the subscriber's, else from Accept-Language, else en.</summary>
+    public static string ChooseLanguage(string? queryLang, string? subscriberLang, string? acceptLanguage)
+    {
+        if (SubscriptionNames.IsLanguage(queryLang))
+        {
+            return queryLang!;
+        }
+
+        if (SubscriptionNames.IsLanguage(subscriberLang))
+        {
+            return subscriberLang!;
+        }
+
+        return acceptLanguage?.TrimStart().StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true ? "fr" : "en";
+    }
+
+    public string Confirmed(Subscriber subscriber, string manageToken)
+    {
+        var t = SubscriptionTexts.For(subscriber.Language);
+        var body = $"<p class=\"notice\">{E(t.ConfirmedBody)}</p>{Summary(subscriber, t)}<p><a href=\"{E(links.Manage(manageToken).AbsoluteUri)}\">{E(t.ManageAction)}</a></p>";
+        return Layout(t, t.ConfirmedTitle, body);
+    }
+
+    public static string InvalidLink(string language) => Layout(SubscriptionTexts.For(language), SubscriptionTexts.For(language).InvalidLinkTitle, $"<p class=\"error\">{E(SubscriptionTexts.For(language).InvalidLinkBody)}</p>");
+
+    public static string ExpiredLink(string language) => Layout(SubscriptionTexts.For(language), SubscriptionTexts.For(language).ExpiredLinkTitle, $"<p class=\"error\">{E(SubscriptionTexts.For(language).ExpiredLinkBody)}</p>");
+
+    /// <param name="notice">E.g. "saved"; <paramref name="error"/> is shown instead when set.</param>
+    public string Manage(Subscriber subscriber, string manageToken, string language, bool saved = false, bool pillarError = false)
+    {
+        var t = SubscriptionTexts.For(language);
+        var html = new StringBuilder();
+        if (saved)
+        {
+            html.Append("<p class=\"notice\" role=\"status\">").Append(E(t.Saved)).Append("</p>");
+        }
+
+        if (pillarError)
+        {
+            html.Append("<p class=\"error\" role=\"alert\">").Append(E(t.ChoosePillar)).Append("</p>");
+        }
+
+        html.Append(Summary(subscriber, t));
+        if (subscriber.Status != SubscriberStatus.Unsubscribed)
+        {
+            html.Append("<form method=\"post\" action=\"").Append(E(links.Manage(manageToken).AbsoluteUri)).Append("?lang=").Append(E(t.Lang)).Append("\">");
+            html.Append("<fieldset><legend>").Append(E(t.Pillars)).Append("</legend>");
+            foreach (var pillar in PillarCatalog.All)
+            {
+                var id = "pillar-" + pillar.Id;
+                html.Append("<label for=\"").Append(E(id)).Append("\"><input type=\"checkbox\" name=\"pillars\" id=\"").Append(E(id))
+                    .Append("\" value=\"").Append(E(pillar.Id)).Append('"').Append(subscriber.Pillars.Contains(pillar.Id) ? " checked" : "").Append("> ")
+                    .Append(E(pillar.Name(t.Lang))).Append("</label>");
+            }
+
+            html.Append("</fieldset><fieldset><legend>").Append(E(t.Language)).Append("</legend>");
+            foreach (var (code, name) in new[] { ("en", "English"), ("fr", "Français") })
+            {
+                html.Append("<label for=\"lang-").Append(code).Append("\"><input type=\"radio\" name=\"language\" id=\"lang-").Append(code).Append("\" value=\"").Append(code).Append('"')
+                    .Append(subscriber.Language == code ? " checked" : "").Append("> ").Append(E(name)).Append("</label>");
+            }
+
+            html.Append("</fieldset><fieldset><legend>").Append(E(t.Frequency)).Append("</legend>");
+            foreach (var frequency in Enum.GetValues<SubscriptionFrequency>())
+            {
+                var name = frequency.Name();
+                html.Append("<label for=\"frequency-").Append(name).Append("\"><input type=\"radio\" name=\"frequency\" id=\"frequency-").Append(name).Append("\" value=\"").Append(name).Append('"')
+                    .Append(subscriber.Frequency == frequency ? " checked" : "").Append("> ").Append(E(t.FrequencyName(frequency))).Append("</label>");
+            }
+
+            html.Append("</fieldset><button type=\"submit\">").Append(E(t.Save)).Append("</button></form>");
+            html.Append("<p><a href=\"").Append(E(links.Unsubscribe(manageToken).AbsoluteUri)).Append("?lang=").Append(E(t.Lang)).Append("\">").Append(E(t.Unsubscribe)).Append("</a></p>");
+        }
+
+        return Layout(t, t.ManageTitle, html.ToString());
+    }
+
+    public string UnsubscribeConfirmation(string manageToken, string language)
+    {
+        var t = SubscriptionTexts.For(language);
+        var body = $"<p>{E(t.UnsubscribeQuestion)}</p><form method=\"post\" action=\"{E(links.Unsubscribe(manageToken).AbsoluteUri)}?lang={E(t.Lang)}\">" +
+            "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">" +
+            $"<button type=\"submit\">{E(t.UnsubscribeAction)}</button></form>";
+        return Layout(t, t.UnsubscribeTitle, body);
+    }
+
+    public static string Unsubscribed(string language)
+    {
+        var t = SubscriptionTexts.For(language);
+        return Layout(t, t.UnsubscribedTitle, $"<p class=\"notice\">{E(t.UnsubscribedBody)}</p>");
+    }
+
+    private static string Summary(Subscriber subscriber, SubscriptionTexts t)
+    {
+        var html = new StringBuilder("<dl>");
+        html.Append("<dt>").Append(E(t.Status)).Append("</dt><dd>").Append(E(t.StatusName(subscriber.Status))).Append("</dd>");
+        html.Append("<dt>").Append(E(t.Channel)).Append("</dt><dd>").Append(E(subscriber.Channel.Name())).Append(": ").Append(E(subscriber.Address)).Append("</dd>");
+        html.Append("<dt>").Append(E(t.Pillars)).Append("</dt><dd><ul>");
+        foreach (var id in subscriber.Pillars)
+        {
+            html.Append("<li>").Append(E(PillarCatalog.TryGet(id, out var p) ? p.Name(t.Lang) : id)).Append("</li>");
+        }
+
+        html.Append("</ul></dd><dt>").Append(E(t.Language)).Append("</dt><dd>").Append(subscriber.Language == "fr" ? "Français" : "English").Append("</dd>");
+        html.Append("<dt>").Append(E(t.Frequency)).Append("</dt><dd>").Append(E(t.FrequencyName(subscriber.Frequency))).Append("</dd></dl>");
+        return html.ToString();
+    }
+
+    private static string Layout(SubscriptionTexts t, string title, string body) =>
+        $"<!DOCTYPE html><html lang=\"{E(t.Lang)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+        $"<meta name=\"robots\" content=\"noindex\"><title>{E(title)} – {E(t.ServiceName)}</title><style>{Css}</style></head>" +
+        $"<body><main><h1>{E(title)}</h1>{body}</main></body></html>";
+
+    private static string E(string value) => Encoder.Encode(value);
+}

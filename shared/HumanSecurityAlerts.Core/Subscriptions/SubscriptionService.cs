@@ -1,0 +1,440 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using HumanSecurityAlerts.Email;
+using HumanSecurityAlerts.Pillars;
+using HumanSecurityAlerts.Validation;
+using HumanSecurityAlerts.Webhooks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HumanSecurityAlerts.Subscriptions;
+
+/// <summary>Subscribe (email double opt-in, webhook verification), confirm, manage preferences, unsubscribe, rotate secrets.</summary>
+public sealed class SubscriptionService(
+    ISubscriberStore store,
+    ISecretProtector protector,
+    IEmailSender email,
+    IWebhookClient webhooks,
+    IWebhookUrlChecker urlChecker,
+    SubscriptionEmails emails,
+    IOptions<SubscriptionOptions> options,
+    TimeProvider time,
+    ILogger<SubscriptionService> logger)
+{
+    private SubscriptionOptions Options => options.Value;
+
+    public async Task<SubscribeResult> SubscribeAsync(SubscriptionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new FieldErrors();
+        var hasChannel = SubscriptionNames.TryParseChannel(request.Channel, out var channel);
+        if (!hasChannel)
+        {
+            errors.Add("channel", "Must be 'email' or 'webhook'.");
+        }
+
+        var pillars = ValidatePillars(request.Pillars, errors);
+        var language = request.Language ?? "en";
+        if (!SubscriptionNames.IsLanguage(language))
+        {
+            errors.Add("language", "Must be 'en' or 'fr'.");
+        }
+
+        var frequency = SubscriptionFrequency.Immediate;
+        if (request.Frequency is not null && !SubscriptionNames.TryParseFrequency(request.Frequency, out frequency))
+        {
+            errors.Add("frequency", "Must be 'immediate', 'daily' or 'weekly'.");
+        }
+
+        if (hasChannel && channel == SubscriptionChannel.Email && !EmailAddress.IsValid(request.Email))
+        {
+            errors.Add("email", "A valid email address is required.");
+        }
+
+        if (hasChannel && channel == SubscriptionChannel.Webhook
+            && await urlChecker.CheckAsync(request.Url, cancellationToken).ConfigureAwait(false) is { } urlError)
+        {
+            errors.Add("url", urlError);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return SubscribeResult.Invalid(errors);
+        }
+
+        return channel == SubscriptionChannel.Email
+            ? await SubscribeEmailAsync(EmailAddress.Normalize(request.Email!), pillars, language, frequency, cancellationToken).ConfigureAwait(false)
+            : await SubscribeWebhookAsync(request.Url!, pillars, language, frequency, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<TokenResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    {
+        var (outcome, row) = await FindTokenAsync(token, SubscriberTokenPurpose.Confirm, cancellationToken).ConfigureAwait(false);
+        if (outcome != TokenOutcome.Ok)
+        {
+            SubscriptionLog.TokenRejected(logger, outcome.ToString());
+            return new TokenResult(outcome);
+        }
+
+        var subscriber = await store.GetAsync(row!.SubscriberId, cancellationToken).ConfigureAwait(false);
+        if (subscriber is null)
+        {
+            return TokenResult.NotFound;
+        }
+
+        if (subscriber.Status != SubscriberStatus.Active)
+        {
+            subscriber = subscriber with { Status = SubscriberStatus.Active, ActivatedAt = time.GetUtcNow(), UnsubscribedAt = null };
+            await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
+            SubscriptionLog.Activated(logger, subscriber.Id);
+        }
+
+        await store.DeleteTokenAsync(row.Hash, cancellationToken).ConfigureAwait(false);
+        return new TokenResult(TokenOutcome.Ok, subscriber, protector.Unprotect(subscriber.ProtectedManageToken));
+    }
+
+    public async Task<TokenResult> GetByManageTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var (outcome, row) = await FindTokenAsync(token, SubscriberTokenPurpose.Manage, cancellationToken).ConfigureAwait(false);
+        if (outcome != TokenOutcome.Ok)
+        {
+            return new TokenResult(outcome);
+        }
+
+        var subscriber = await store.GetAsync(row!.SubscriberId, cancellationToken).ConfigureAwait(false);
+        return subscriber is null ? TokenResult.NotFound : new TokenResult(TokenOutcome.Ok, subscriber, token);
+    }
+
+    public async Task<TokenResult> ChangePreferencesAsync(string? token, PreferenceChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var current = await GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (current.Outcome != TokenOutcome.Ok)
+        {
+            return current;
+        }
+
+        var subscriber = current.Subscriber!;
+        var errors = new FieldErrors();
+        var pillars = change.Pillars is null ? subscriber.Pillars : ValidatePillars(change.Pillars, errors);
+        var language = change.Language ?? subscriber.Language;
+        if (!SubscriptionNames.IsLanguage(language))
+        {
+            errors.Add("language", "Must be 'en' or 'fr'.");
+        }
+
+        var frequency = subscriber.Frequency;
+        if (change.Frequency is not null && !SubscriptionNames.TryParseFrequency(change.Frequency, out frequency))
+        {
+            errors.Add("frequency", "Must be 'immediate', 'daily' or 'weekly'.");
+        }
+
+        if (subscriber.Status == SubscriberStatus.Unsubscribed)
+        {
+            errors.Add("status", "This subscription has been cancelled; subscribe again instead.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return current with { Outcome = TokenOutcome.Invalid, Errors = errors };
+        }
+
+        subscriber = subscriber with { Pillars = pillars, Language = language, Frequency = frequency };
+        await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
+        SubscriptionLog.PreferencesChanged(logger, subscriber.Id, pillars.Count, language, frequency.Name());
+        return current with { Subscriber = subscriber };
+    }
+
+    /// <summary>Immediate and idempotent: when this returns the subscriber is in no pillar index.</summary>
+    public async Task<TokenResult> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
+    {
+        var current = await GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (current.Outcome != TokenOutcome.Ok)
+        {
+            return current;
+        }
+
+        var subscriber = current.Subscriber! with
+        {
+            Status = SubscriberStatus.Unsubscribed,
+            UnsubscribedAt = current.Subscriber!.UnsubscribedAt ?? time.GetUtcNow(),
+        };
+        await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
+        SubscriptionLog.Unsubscribed(logger, subscriber.Id);
+        return current with { Subscriber = subscriber };
+    }
+
+    /// <summary>Runs the webhook verification handshake again (e.g. after fixing the endpoint).</summary>
+    public async Task<TokenResult> VerifyWebhookAsync(string? token, CancellationToken cancellationToken)
+    {
+        var current = await GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (current.Outcome != TokenOutcome.Ok)
+        {
+            return current;
+        }
+
+        if (current.Subscriber!.Channel != SubscriptionChannel.Webhook || current.Subscriber.Status == SubscriberStatus.Unsubscribed)
+        {
+            return current with { Outcome = TokenOutcome.NotApplicable };
+        }
+
+        var (subscriber, verification) = await VerifyAsync(current.Subscriber, cancellationToken).ConfigureAwait(false);
+        return current with { Subscriber = subscriber, Verification = verification };
+    }
+
+    /// <summary>Issues a new secret; the previous one keeps signing alongside it for <see cref="SubscriptionOptions.SecretRotationOverlap"/>.</summary>
+    public async Task<TokenResult> RotateSecretAsync(string? token, CancellationToken cancellationToken)
+    {
+        var current = await GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (current.Outcome != TokenOutcome.Ok)
+        {
+            return current;
+        }
+
+        var subscriber = current.Subscriber!;
+        if (subscriber.Channel != SubscriptionChannel.Webhook || subscriber.Status == SubscriberStatus.Unsubscribed || subscriber.ProtectedSecret is null)
+        {
+            return current with { Outcome = TokenOutcome.NotApplicable };
+        }
+
+        var secret = WebhookSecret.Generate();
+        var until = time.GetUtcNow() + Options.SecretRotationOverlap;
+        subscriber = subscriber with
+        {
+            ProtectedSecret = protector.Protect(secret),
+            ProtectedPreviousSecret = subscriber.ProtectedSecret,
+            PreviousSecretExpiresAt = until,
+        };
+        await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
+        SubscriptionLog.SecretRotated(logger, subscriber.Id, until);
+        return current with { Subscriber = subscriber, Secret = secret, PreviousSecretValidUntil = until };
+    }
+
+    /// <summary>The secrets that sign at <paramref name="now"/>: the current one, and the previous one during a rotation's overlap.</summary>
+    public static IReadOnlyList<string> SigningSecrets(Subscriber subscriber, ISecretProtector protector, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(protector);
+        var secrets = new List<string>(2);
+        if (subscriber.ProtectedSecret is not null)
+        {
+            secrets.Add(protector.Unprotect(subscriber.ProtectedSecret));
+        }
+
+        if (subscriber.ProtectedPreviousSecret is not null && subscriber.PreviousSecretExpiresAt > now)
+        {
+            secrets.Add(protector.Unprotect(subscriber.ProtectedPreviousSecret));
+        }
+
+        return secrets;
+    }
+
+    private static List<string> ValidatePillars(IEnumerable<string?>? requested, FieldErrors errors)
+    {
+        var pillars = new List<string>();
+        if (requested is null || !requested.Any())
+        {
+            errors.Add("pillars", "Choose at least one pillar.");
+            return pillars;
+        }
+
+        foreach (var id in requested)
+        {
+            if (!PillarCatalog.IsKnown(id))
+            {
+                errors.Add("pillars", "Unknown pillar; see GET /api/pillars for the ids.");
+                return pillars;
+            }
+
+            if (!pillars.Contains(id!))
+            {
+                pillars.Add(id!);
+            }
+        }
+
+        return pillars;
+    }
+
+    private async Task<(TokenOutcome Outcome, SubscriberToken? Row)> FindTokenAsync(string? token, SubscriberTokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        if (!Tokens.IsWellFormed(token))
+        {
+            return (TokenOutcome.NotFound, null);
+        }
+
+        var row = await store.FindTokenAsync(Tokens.Hash(token!), cancellationToken).ConfigureAwait(false);
+        if (row is null || row.Purpose != purpose)
+        {
+            return (TokenOutcome.NotFound, null);
+        }
+
+        return row.ExpiresAt is { } expires && expires <= time.GetUtcNow() ? (TokenOutcome.Expired, row) : (TokenOutcome.Ok, row);
+    }
+
+    private async Task<SubscribeResult> SubscribeEmailAsync(string address, List<string> pillars, string language, SubscriptionFrequency frequency, CancellationToken cancellationToken)
+    {
+        var id = "e" + EmailAddress.Hash(address);
+        var masked = EmailAddress.Mask(address);
+        var now = time.GetUtcNow();
+        var existing = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var accepted = new SubscribeResult(SubscribeOutcome.EmailAccepted);
+
+        Subscriber subscriber;
+        string manageToken;
+        if (existing is null)
+        {
+            manageToken = Tokens.New();
+            subscriber = new Subscriber
+            {
+                Id = id,
+                Channel = SubscriptionChannel.Email,
+                Status = SubscriberStatus.Pending,
+                Email = address,
+                Pillars = pillars,
+                Language = language,
+                Frequency = frequency,
+                ProtectedManageToken = protector.Protect(manageToken),
+                CreatedAt = now,
+            };
+            await store.AddTokenAsync(new SubscriberToken(Tokens.Hash(manageToken), SubscriberTokenPurpose.Manage, id, null), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            manageToken = protector.Unprotect(existing.ProtectedManageToken);
+            if (existing.LastConfirmationSentAt is { } last && now - last < Options.ConfirmationThrottle)
+            {
+                SubscriptionLog.Throttled(logger, id, masked);
+                return accepted;
+            }
+
+            // An active subscriber's preferences change only through the manage link, never by an anonymous request.
+            subscriber = existing.Status == SubscriberStatus.Active
+                ? existing
+                : existing with { Status = SubscriberStatus.Pending, Pillars = pillars, Language = language, Frequency = frequency };
+        }
+
+        EmailMessage message;
+        if (subscriber.Status == SubscriberStatus.Active)
+        {
+            message = emails.AlreadySubscribed(subscriber, manageToken);
+        }
+        else
+        {
+            var confirmToken = Tokens.New();
+            await store.AddTokenAsync(new SubscriberToken(Tokens.Hash(confirmToken), SubscriberTokenPurpose.Confirm, id, now + Options.ConfirmationTokenLifetime), cancellationToken).ConfigureAwait(false);
+            message = emails.Confirmation(subscriber, confirmToken, manageToken);
+        }
+
+        var previousSentAt = existing?.LastConfirmationSentAt;
+        subscriber = subscriber with { LastConfirmationSentAt = now };
+        await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EmailSendException e)
+        {
+            // Let the person try again at once, and answer as usual (the answer must not depend on the address).
+            SubscriptionLog.EmailFailed(logger, id, masked, e.IsTransient, e.SmtpStatusCode);
+            await store.SaveAsync(subscriber with { LastConfirmationSentAt = previousSentAt }, cancellationToken).ConfigureAwait(false);
+            return accepted;
+        }
+
+        if (subscriber.Status == SubscriberStatus.Active)
+        {
+            SubscriptionLog.AlreadyActive(logger, id, masked);
+        }
+        else
+        {
+            SubscriptionLog.ConfirmationSent(logger, id, masked);
+        }
+
+        return accepted;
+    }
+
+    private async Task<SubscribeResult> SubscribeWebhookAsync(string url, List<string> pillars, string language, SubscriptionFrequency frequency, CancellationToken cancellationToken)
+    {
+        var id = "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var secret = WebhookSecret.Generate();
+        var manageToken = Tokens.New();
+        var subscriber = new Subscriber
+        {
+            Id = id,
+            Channel = SubscriptionChannel.Webhook,
+            Status = SubscriberStatus.Pending,
+            Url = url,
+            Pillars = pillars,
+            Language = language,
+            Frequency = frequency,
+            ProtectedManageToken = protector.Protect(manageToken),
+            ProtectedSecret = protector.Protect(secret),
+            CreatedAt = time.GetUtcNow(),
+        };
+        await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
+        await store.AddTokenAsync(new SubscriberToken(Tokens.Hash(manageToken), SubscriberTokenPurpose.Manage, id, null), cancellationToken).ConfigureAwait(false);
+        var host = new Uri(url).Host;
+        SubscriptionLog.WebhookCreated(logger, id, host);
+
+        var (verified, verification) = await VerifyAsync(subscriber, cancellationToken).ConfigureAwait(false);
+        return new SubscribeResult(SubscribeOutcome.WebhookCreated, Subscriber: verified, Secret: secret, ManageToken: manageToken, Verification: verification);
+    }
+
+    /// <summary>
+    /// Posts a signed <c>subscription.validation</c> event; the endpoint must answer 2xx with
+    /// <c>{"validationResponse":"&lt;code&gt;"}</c>. Activates the subscriber on success.
+    /// </summary>
+    private async Task<(Subscriber Subscriber, WebhookVerification Verification)> VerifyAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var code = Tokens.New();
+        var body = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            type = "subscription.validation",
+            timestamp = now,
+            data = new { validationCode = code, subscriptionId = subscriber.Id },
+        });
+        var call = new WebhookCall(new Uri(subscriber.Url!), "msg_" + Guid.NewGuid().ToString("N"), now, body, SigningSecrets(subscriber, protector, now), Options.VerificationTimeout);
+        var result = await webhooks.PostAsync(call, cancellationToken).ConfigureAwait(false);
+
+        var error = result.Outcome switch
+        {
+            WebhookCallOutcome.Delivered when EchoesCode(result.ResponseBody, code) => null,
+            WebhookCallOutcome.Delivered => "The endpoint answered but did not echo the validation code as {\"validationResponse\":\"<code>\"}.",
+            WebhookCallOutcome.Refused => "The endpoint's address is not allowed.",
+            _ when result.StatusCode is { } status => $"The endpoint answered HTTP {status}.",
+            _ => "The endpoint could not be reached: " + result.Error,
+        };
+
+        if (error is null && subscriber.Status != SubscriberStatus.Active)
+        {
+            subscriber = subscriber with { Status = SubscriberStatus.Active, ActivatedAt = time.GetUtcNow() };
+            await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
+            SubscriptionLog.Activated(logger, subscriber.Id);
+        }
+
+        SubscriptionLog.WebhookVerified(logger, subscriber.Id, error is null, error);
+        return (subscriber, new WebhookVerification(error is null, error));
+    }
+
+    private static bool EchoesCode(string? responseBody, string code)
+    {
+        if (string.IsNullOrWhiteSpace(responseBody))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(responseBody);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("validationResponse", out var echoed)
+                && echoed.ValueKind == JsonValueKind.String
+                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(echoed.GetString()!), Encoding.UTF8.GetBytes(code));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

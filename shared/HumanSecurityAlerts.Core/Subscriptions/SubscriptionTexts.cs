@@ -1,0 +1,141 @@
+namespace HumanSecurityAlerts.Subscriptions;
+
+/// <summary>The English and French wording of the subscription pages and emails.</summary>
+internal sealed record SubscriptionTexts
+{
+    public static SubscriptionTexts En { get; } = new()
+    {
+        Lang = "en",
+        ServiceName = "Human security alerts",
+        ConfirmSubject = "Confirm your subscription to human security alerts",
+        ConfirmIntro = "Someone, hopefully you, asked to receive NATO human security alerts at this address for:",
+        ConfirmAction = "Confirm my subscription",
+        ConfirmExpiry = "This link works for 7 days. If you did not ask for this, ignore this email: nothing will be sent.",
+        AlreadySubject = "You are already subscribed to human security alerts",
+        AlreadyIntro = "Someone asked to subscribe this address, but it is already subscribed. You can change your preferences or unsubscribe here:",
+        ManageAction = "Manage my subscription",
+        ConfirmedTitle = "Subscription confirmed",
+        ConfirmedBody = "Thank you. Your subscription is active.",
+        ManageTitle = "Your subscription",
+        Status = "Status",
+        StatusPending = "pending confirmation",
+        StatusActive = "active",
+        StatusUnsubscribed = "unsubscribed",
+        Channel = "Channel",
+        Pillars = "Pillars",
+        Language = "Language",
+        Frequency = "Frequency",
+        Immediate = "Immediately",
+        Daily = "Daily digest",
+        Weekly = "Weekly digest",
+        Save = "Save my preferences",
+        Saved = "Your preferences are saved.",
+        UnsubscribeTitle = "Unsubscribe",
+        UnsubscribeQuestion = "Do you want to stop receiving human security alerts?",
+        UnsubscribeAction = "Unsubscribe",
+        UnsubscribedTitle = "You are unsubscribed",
+        UnsubscribedBody = "You will receive no more alerts. You can subscribe again at any time.",
+        InvalidLinkTitle = "Link not valid",
+        InvalidLinkBody = "This link is not valid or has already been used. Nothing was changed.",
+        ExpiredLinkTitle = "Link expired",
+        ExpiredLinkBody = "This confirmation link has expired. Nothing was changed. Please subscribe again to get a new link.",
+        InvalidFormTitle = "Please check your choices",
+        ChoosePillar = "Choose at least one pillar.",
+        Unsubscribe = "Unsubscribe from all alerts",
+    };
+
+    public static SubscriptionTexts Fr { get; } = new()
+    {
+        Lang = "fr",
+        ServiceName = "Alertes sécurité humaine",
+        ConfirmSubject = "Confirmez votre abonnement aux alertes sécurité humaine",
+        ConfirmIntro = "Quelqu’un, vous sans doute, a demandé à recevoir à cette adresse les alertes de l’OTAN sur la sécurité humaine pour :",
+        ConfirmAction = "Confirmer mon abonnement",
+        ConfirmExpiry = "Ce lien est valable 7 jours. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne vous sera envoyé.",
+        AlreadySubject = "Vous êtes déjà abonné(e) aux alertes sécurité humaine",
+        AlreadyIntro = "Quelqu’un a demandé l’abonnement de cette adresse, qui est déjà abonnée. Vous pouvez modifier vos préférences ou vous désabonner ici :",
+        ManageAction = "Gérer mon abonnement",
+        ConfirmedTitle = "Abonnement confirmé",
+        ConfirmedBody = "Merci. Votre abonnement est actif.",
+        ManageTitle = "Votre abonnement",
+        Status = "Statut",
+        StatusPending = "en attente de confirmation",
+        StatusActive = "actif",
+        StatusUnsubscribed = "désabonné",
+        Channel = "Canal",
+        Pillars = "Piliers",
+        Language = "Langue",
+        Frequency = "Fréquence",
+        Immediate = "Immédiatement",
+        Daily = "Résumé quotidien",
+        Weekly = "Résumé hebdomadaire",
+        Save = "Enregistrer mes préférences",
+        Saved = "Vos préférences sont enregistrées.",
+        UnsubscribeTitle = "Se désabonner",
+        UnsubscribeQuestion = "Voulez-vous ne plus recevoir les alertes sécurité humaine ?",
+        UnsubscribeAction = "Me désabonner",
+        UnsubscribedTitle = "Vous êtes désabonné(e)",
+        UnsubscribedBody = "Vous ne recevrez plus d’alertes. Vous pouvez vous réabonner à tout moment.",
+        InvalidLinkTitle = "Lien non valide",
+        InvalidLinkBody = "Ce lien n’est pas valide ou a déjà été utilisé. Rien n’a été modifié.",
+        ExpiredLinkTitle = "Lien expiré",
+        ExpiredLinkBody = "Ce lien de confirmation a expiré. Rien n’a été modifié. Abonnez-vous de nouveau pour recevoir un nouveau lien.",
+        InvalidFormTitle = "Veuillez vérifier vos choix",
+        ChoosePillar = "Choisissez au moins un pilier.",
+        Unsubscribe = "Me désabonner de toutes les alertes",
+    };
+
+    public required string Lang { get; init; }
+    public required string ServiceName { get; init; }
+    public required string ConfirmSubject { get; init; }
+    public required string ConfirmIntro { get; init; }
+    public required string ConfirmAction { get; init; }
+    public required string ConfirmExpiry { get; init; }
+    public required string AlreadySubject { get; init; }
+    public required string AlreadyIntro { get; init; }
+    public required string ManageAction { get; init; }
+    public required string ConfirmedTitle { get; init; }
+    public required string ConfirmedBody { get; init; }
+    public required string ManageTitle { get; init; }
+    public required string Status { get; init; }
+    public required string StatusPending { get; init; }
+    public required string StatusActive { get; init; }
+    public required string StatusUnsubscribed { get; init; }
+    public required string Channel { get; init; }
+    public required string Pillars { get; init; }
+    public required string Language { get; init; }
+    public required string Frequency { get; init; }
+    public required string Immediate { get; init; }
+    public required string Daily { get; init; }
+    public required string Weekly { get; init; }
+    public required string Save { get; init; }
+    public required string Saved { get; init; }
+    public required string UnsubscribeTitle { get; init; }
+    public required string UnsubscribeQuestion { get; init; }
+    public required string UnsubscribeAction { get; init; }
+    public required string UnsubscribedTitle { get; init; }
+    public required string UnsubscribedBody { get; init; }
+    public required string InvalidLinkTitle { get; init; }
+    public required string InvalidLinkBody { get; init; }
+    public required string ExpiredLinkTitle { get; init; }
+    public required string ExpiredLinkBody { get; init; }
+    public required string InvalidFormTitle { get; init; }
+    public required string ChoosePillar { get; init; }
+    public required string Unsubscribe { get; init; }
+
+    public static SubscriptionTexts For(string? language) => language == "fr" ? Fr : En;
+
+    public string StatusName(SubscriberStatus status) => status switch
+    {
+        SubscriberStatus.Active => StatusActive,
+        SubscriberStatus.Unsubscribed => StatusUnsubscribed,
+        _ => StatusPending,
+    };
+
+    public string FrequencyName(SubscriptionFrequency frequency) => frequency switch
+    {
+        SubscriptionFrequency.Daily => Daily,
+        SubscriptionFrequency.Weekly => Weekly,
+        _ => Immediate,
+    };
+}

@@ -1,0 +1,180 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace HumanSecurityAlerts.Email;
+
+/// <summary>
+/// Sends through one SMTP connection (MailKit), kept open and reused for every message; calls are serialised.
+/// When the connection breaks (the server closed an idle connection, a network error), it reconnects: a message that
+/// failed on a reused connection is tried once more on a fresh one. SMTP 4xx and connection problems are transient,
+/// 5xx permanent (<see cref="EmailSendException.IsTransient"/>).
+/// </summary>
+internal sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender, IAsyncDisposable, IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private SmtpClient? client;
+
+    /// <summary>Connections opened so far (diagnostics and tests).</summary>
+    public int ConnectionsOpened { get; private set; }
+
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var mime = Build(message, options.Value);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var reused = client is { IsConnected: true };
+                try
+                {
+                    var connected = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                    await connected.SendAsync(mime, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (SmtpCommandException e)
+                {
+                    // The server answered; the connection stays usable (MailKit resets the transaction).
+                    var status = (int)e.StatusCode;
+                    LogRefused(logger, status, e.ErrorCode.ToString());
+                    throw new EmailSendException($"The SMTP server refused the message ({status}, {e.ErrorCode}).", status is >= 400 and < 500, status);
+                }
+                catch (AuthenticationException e)
+                {
+                    await DropAsync().ConfigureAwait(false);
+                    throw new EmailSendException("SMTP authentication failed.", isTransient: true, innerException: e);
+                }
+                catch (Exception e) when (IsConnectionProblem(e, cancellationToken))
+                {
+                    await DropAsync().ConfigureAwait(false);
+                    if (reused && attempt == 0)
+                    {
+                        LogReconnecting(logger, e.GetType().Name);
+                        continue;
+                    }
+
+                    throw new EmailSendException("Could not deliver to the SMTP server: " + e.GetType().Name + ".", isTransient: true, innerException: e);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (client is { IsConnected: true })
+            {
+                try
+                {
+                    await client.DisconnectAsync(quit: true).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or OperationCanceledException)
+                {
+                    // Closing anyway.
+                }
+            }
+
+            client?.Dispose();
+            client = null;
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        gate.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    internal static MimeMessage Build(EmailMessage message, SmtpOptions settings)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject;
+        foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
+        {
+            mime.Headers.Add(name, value);
+        }
+
+        mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        return mime;
+    }
+
+    private static bool IsConnectionProblem(Exception e, CancellationToken cancellationToken) =>
+        e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException
+        || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (client is { IsConnected: true })
+        {
+            return client;
+        }
+
+        client?.Dispose();
+        var settings = options.Value;
+        client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        var security = settings.Security switch
+        {
+            SmtpSecurity.None => SecureSocketOptions.None,
+            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.Auto,
+        };
+        await client.ConnectAsync(settings.Host, settings.Port, security, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(settings.UserName))
+        {
+            await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken).ConfigureAwait(false);
+        }
+
+        ConnectionsOpened++;
+        LogConnected(logger, settings.Host, settings.Port);
+        return client;
+    }
+
+    private async Task DropAsync()
+    {
+        if (client is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (client.IsConnected)
+            {
+                await client.DisconnectAsync(quit: false).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or OperationCanceledException)
+        {
+            // Already broken.
+        }
+
+        client.Dispose();
+        client = null;
+    }
+
+    [LoggerMessage(LogLevel.Debug, "SMTP connection opened to {Host}:{Port}")]
+    private static partial void LogConnected(ILogger logger, string host, int port);
+
+    [LoggerMessage(LogLevel.Information, "SMTP connection broke ({Error}); reconnecting")]
+    private static partial void LogReconnecting(ILogger logger, string error);
+
+    [LoggerMessage(LogLevel.Warning, "SMTP server refused a message: {Status} {ErrorCode}")]
+    private static partial void LogRefused(ILogger logger, int status, string errorCode);
+}

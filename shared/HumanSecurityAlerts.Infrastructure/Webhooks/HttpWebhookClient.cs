@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace HumanSecurityAlerts.Webhooks;
+
+/// <summary>Signs (Standard Webhooks) and posts through the guarded <see cref="WebhookHttp.ClientName"/> client; classifies the outcome for retries.</summary>
+internal sealed class HttpWebhookClient(IHttpClientFactory factory, IOptions<WebhookOptions> options) : IWebhookClient
+{
+    public async Task<WebhookCallResult> PostAsync(WebhookCall request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        var scheme = request.Url.Scheme;
+        if (!request.Url.IsAbsoluteUri || !(scheme == Uri.UriSchemeHttps || (scheme == Uri.UriSchemeHttp && settings.AllowPrivateNetworks)))
+        {
+            return new WebhookCallResult(WebhookCallOutcome.Refused, null, null, "Only https URLs are allowed.");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(request.Timeout ?? settings.Timeout);
+        var body = request.Body.ToArray();
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.Url) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        foreach (var (name, value) in WebhookSigner.Headers(request.MessageId, request.Timestamp, body, request.Secrets))
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        try
+        {
+            var client = factory.CreateClient(WebhookHttp.ClientName);
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var text = await ReadLimitedAsync(response, settings.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
+            var outcome = status switch
+            {
+                >= 200 and < 300 => WebhookCallOutcome.Delivered,
+                408 or 429 or >= 500 => WebhookCallOutcome.Transient,
+                _ => WebhookCallOutcome.Permanent,
+            };
+            return new WebhookCallResult(outcome, status, text, outcome == WebhookCallOutcome.Delivered ? null : $"HTTP {status}");
+        }
+        catch (HttpRequestException e) when (FindRefusal(e) is { } refusal)
+        {
+            return new WebhookCallResult(WebhookCallOutcome.Refused, null, null, refusal.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            return new WebhookCallResult(WebhookCallOutcome.Transient, null, null, "Connection failed (" + e.HttpRequestError + ").");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new WebhookCallResult(WebhookCallOutcome.Transient, null, null, "Timed out.");
+        }
+    }
+
+    private static WebhookDestinationRefusedException? FindRefusal(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is WebhookDestinationRefusedException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<string> ReadLimitedAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[maxBytes];
+            var total = 0;
+            int read;
+            while (total < maxBytes && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, total);
+        }
+    }
+}

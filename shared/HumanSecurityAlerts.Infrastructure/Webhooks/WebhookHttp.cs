@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HumanSecurityAlerts.Webhooks;
+
+/// <summary>
+/// The named <see cref="HttpClient"/> for every outbound webhook call. Its <see cref="SocketsHttpHandler.ConnectCallback"/>
+/// resolves the host itself and connects only to the vetted addresses, so a host name cannot be rebound to a private
+/// address between a check and the connection. No proxy (it would bypass the check), no redirects, no cookies.
+/// </summary>
+public static class WebhookHttp
+{
+    public const string ClientName = "HumanSecurityAlerts.Webhooks";
+
+    internal static IHttpClientBuilder AddWebhookHttpClient(this IServiceCollection services) =>
+        services.AddHttpClient(ClientName, c =>
+            {
+                c.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // per call, see HttpWebhookClient
+                c.DefaultRequestHeaders.UserAgent.ParseAdd("HumanSecurityAlerts-Webhooks/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var o = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
+                return new SocketsHttpHandler
+                {
+                    ConnectCallback = GuardedConnectCallback(o.AllowPrivateNetworks),
+                    ConnectTimeout = o.ConnectTimeout,
+                    UseProxy = false,
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    AutomaticDecompression = DecompressionMethods.None,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                };
+            })
+            // Default HttpClient logging writes full URLs; webhook URLs often embed credentials.
+            .RemoveAllLoggers();
+
+    /// <summary>Resolves, refuses non-public addresses unless allowed, then connects to one of the vetted addresses.</summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> GuardedConnectCallback(bool allowPrivateNetworks) =>
+        async (context, cancellationToken) =>
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            var host = context.DnsEndPoint.Host;
+            var addresses = await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+            if (!allowPrivateNetworks && (addresses.Length == 0 || addresses.Any(a => !NetworkAddressPolicy.IsPublic(a))))
+            {
+                throw new WebhookDestinationRefusedException($"Refused to connect to '{host}': it resolves to a non-public address.");
+            }
+
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
+
+    internal static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        var literal = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+        return IPAddress.TryParse(literal, out var ip)
+            ? [ip]
+            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>The destination of a webhook call is not allowed; nothing was sent.</summary>
+public sealed class WebhookDestinationRefusedException : IOException
+{
+    public WebhookDestinationRefusedException()
+    {
+    }
+
+    public WebhookDestinationRefusedException(string message)
+        : base(message)
+    {
+    }
+
+    public WebhookDestinationRefusedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
