@@ -1,0 +1,58 @@
+using HumanSecurityAlerts.LocalHost;
+using HumanSecurityAlerts.LocalHost.Environment;
+using HumanSecurityAlerts.Testing;
+using HumanSecurityAlerts.Testing.Email;
+using HumanSecurityAlerts.Testing.ServiceBus;
+using HumanSecurityAlerts.Testing.Storage;
+using HumanSecurityAlerts.Testing.Webhooks;
+using Microsoft.AspNetCore.Builder;
+
+namespace HumanSecurityAlerts.EndToEndTests;
+
+/// <summary>
+/// The whole service as the local run starts it — the local host over real HTTP on loopback, Azurite, the local
+/// broker with the entities from infra/ — except that mail goes to the in-process SMTP capture server.
+/// </summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    private readonly AzuriteFixture azurite = new();
+    private readonly SmtpCaptureFixture smtp = new();
+    private readonly WebhookReceiverFixture webhooks = new();
+    private WebApplication? app;
+
+    public LocalServiceBusFixture ServiceBus { get; } = new();
+
+    public SmtpCaptureServer Smtp => smtp.Server;
+
+    public WebhookReceiver Webhooks => webhooks.Receiver;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public static string AdminKey => LocalSettings.LocalAdminKey;
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(azurite.InitializeAsync(), ServiceBus.InitializeAsync(), smtp.InitializeAsync(), webhooks.InitializeAsync());
+        BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var settings = LocalSettings.For(azurite.ConnectionString, ServiceBus.ConnectionString, Smtp.Port, BaseAddress.ToString().TrimEnd('/'));
+        settings["TableStorage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
+        settings["Smtp:Host"] = Smtp.Host;
+        app = LocalFunctionsApp.Build([], settings, BaseAddress.ToString().TrimEnd('/'));
+        await app.StartAsync();
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        await ServiceBus.DisposeAsync();
+    }
+}
