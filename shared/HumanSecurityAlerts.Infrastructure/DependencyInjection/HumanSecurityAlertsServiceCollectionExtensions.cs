@@ -3,6 +3,7 @@ using Azure.Messaging.ServiceBus;
 using HumanSecurityAlerts.Admin;
 using HumanSecurityAlerts.Configuration;
 using HumanSecurityAlerts.Messaging;
+using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Site;
 using HumanSecurityAlerts.Storage;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +56,7 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminAuthenticator>();
 
+        services.AddPublications(configuration);
         services.AddSubscriptions(configuration);
 
         return services;

@@ -12,6 +12,13 @@ public sealed class FunctionsMetadataTests
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
         ["GetPillars"] = "httpTrigger GET pillars",
+        ["ReleasePublication"] = "httpTrigger POST manage/publications",
+        ["PreviewClassification"] = "httpTrigger POST manage/classify",
+        ["ListPublications"] = "httpTrigger GET publications",
+        ["GetPublication"] = "httpTrigger GET publications/{id}",
+        ["GetPillarFeed"] = "httpTrigger GET pillars/{id}/feed",
+        ["PublishOutbox"] = "timerTrigger 0 * * * * *",
+        ["IngestFeeds"] = "timerTrigger %FeedsSchedule%",
     };
 
     [Fact]

@@ -1,0 +1,72 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using HumanSecurityAlerts.Functions.Http;
+using HumanSecurityAlerts.Pillars;
+using HumanSecurityAlerts.Publications;
+using HumanSecurityAlerts.Site;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace HumanSecurityAlerts.Functions.Publications;
+
+/// <summary>
+/// <c>GET /api/pillars/{id}/feed?lang=</c>: an Atom 1.0 feed of a pillar's newest publications, so a feed reader can
+/// follow a pillar without subscribing. <c>lang=fr</c> gives French titles and keeps French publications only.
+/// </summary>
+internal sealed class GetPillarFeed(IPublicationStore store, IOptions<PublicationsOptions> options, IOptions<SiteOptions> site, TimeProvider time)
+{
+    public const string AtomContentType = "application/atom+xml; charset=utf-8";
+
+    [Function(nameof(GetPillarFeed))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "pillars/{id}/feed")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        if (!PillarCatalog.TryGet(id, out var pillar))
+        {
+            return Problems.NotFound($"No pillar has the id '{(id.Length > 64 ? id[..64] : id)}'.");
+        }
+
+        string? language = request.Query["lang"].ToString() is "en" or "fr" ? request.Query["lang"].ToString() : null;
+        var page = await store.ListAsync(pillar.Id, language, options.Value.FeedEntries, null, cancellationToken).ConfigureAwait(false);
+
+        var selfUrl = site.Value.Api($"pillars/{pillar.Id}/feed" + (language is null ? "" : "?lang=" + language));
+        var feed = new SyndicationFeed(
+            "HumanSecurityAlerts — " + pillar.Name(language ?? "en"),
+            pillar.Description(language ?? "en"),
+            site.Value.Api($"publications?pillar={pillar.Id}"),
+            selfUrl.AbsoluteUri,
+            page.Items.Count > 0 ? page.Items[0].PublishedAt : time.GetUtcNow())
+        {
+            Language = language,
+            Generator = "HumanSecurityAlerts",
+        };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(selfUrl, "application/atom+xml"));
+        feed.Authors.Add(new SyndicationPerson { Name = "HumanSecurityAlerts" });
+        feed.Items = page.Items.Select(p =>
+        {
+            var item = new SyndicationItem(p.Title, p.Summary, p.Url, "urn:humansecurityalerts:publication:" + p.Id, p.PublishedAt)
+            {
+                PublishDate = p.PublishedAt,
+            };
+            foreach (var pillarId in p.Pillars)
+            {
+                item.Categories.Add(new SyndicationCategory(pillarId));
+            }
+
+            return item;
+        }).ToList();
+
+        var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return new FileContentResult(buffer.ToArray(), AtomContentType);
+    }
+}

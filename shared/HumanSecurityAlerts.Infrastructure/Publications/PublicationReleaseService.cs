@@ -1,0 +1,76 @@
+using HumanSecurityAlerts.Feeds;
+using HumanSecurityAlerts.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HumanSecurityAlerts.Publications;
+
+/// <summary>Admin releases: validate, classify, store once, publish, and let the fan-out know.</summary>
+internal sealed partial class PublicationReleaseService(
+    PublicationFactory factory,
+    PublicationPublisher publisher,
+    IReleaseNotifier notifier,
+    IOptions<PublicationsOptions> options,
+    TimeProvider time,
+    ILogger<PublicationReleaseService> logger)
+{
+    public const string AdminSource = "admin";
+
+    public async Task<ReleaseOutcome> ReleaseAsync(ReleaseRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = ReleaseValidator.Validate(Plain(request), options.Value, time.GetUtcNow(), out var release);
+        if (release is null)
+        {
+            return new ReleaseOutcome(errors, null, Created: false);
+        }
+
+        var result = await publisher.StoreAndPublishAsync(factory.Create(release, AdminSource), cancellationToken).ConfigureAwait(false);
+        if (result.Created && result.Publication.PublishedToTopic)
+        {
+            try
+            {
+                await notifier.PublicationReleasedAsync(result.Publication, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                LogNotifierFailed(e, result.Publication.Id);
+            }
+        }
+
+        return new ReleaseOutcome(errors, result.Publication, result.Created);
+    }
+
+    public (FieldErrors Errors, PublicationClassification? Classification) Preview(ReleaseRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = ReleaseValidator.ValidatePreview(request);
+        if (!errors.IsEmpty)
+        {
+            return (errors, null);
+        }
+
+        var plain = Plain(request);
+        var text = ReleaseValidator.Bound(plain.Text, options.Value.MaxTextChars).Text;
+        return (errors, factory.Classify(plain.Title, plain.Summary, text, plain.Language));
+    }
+
+    /// <summary>Release bodies may be HTML; what is stored and classified is text.</summary>
+    private static ReleaseRequest Plain(ReleaseRequest request) => new()
+    {
+        Id = request.Id,
+        Title = request.Title is null ? null : HtmlToText.Convert(request.Title),
+        Url = request.Url,
+        Summary = request.Summary is null ? null : HtmlToText.Convert(request.Summary),
+        Text = request.Text is null ? null : HtmlToText.Convert(request.Text),
+        Language = request.Language,
+        PublishedAt = request.PublishedAt,
+        Pillars = request.Pillars,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The release notifier failed for publication {PublicationId}; the fan-out timer will pick it up")]
+    private partial void LogNotifierFailed(Exception exception, string publicationId);
+}
+
+/// <param name="Publication">Null when <paramref name="Errors"/> is not empty.</param>
+internal sealed record ReleaseOutcome(FieldErrors Errors, Publication? Publication, bool Created);

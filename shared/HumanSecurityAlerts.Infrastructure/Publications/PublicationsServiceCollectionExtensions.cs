@@ -1,0 +1,96 @@
+using HumanSecurityAlerts.Classification;
+using HumanSecurityAlerts.Feeds;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace HumanSecurityAlerts.Publications;
+
+public static class PublicationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Publications (store, release API services, outbox publishing to the topic) and feed ingestion, with
+    /// <see cref="PublicationsOptions"/> (section "Publications") and <see cref="FeedsOptions"/> (section "Feeds")
+    /// validated at start-up. <see cref="IReleaseNotifier"/> defaults to doing nothing: the fan-out replaces it.
+    /// </summary>
+    public static IServiceCollection AddPublications(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddPillarClassifier(configuration);
+
+        services.AddOptions<PublicationsOptions>()
+            .Bind(configuration.GetSection(PublicationsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.FutureTolerance >= TimeSpan.Zero, $"Setting '{PublicationsOptions.SectionName}__FutureTolerance' must not be negative.")
+            .Validate(o => o.SendTimeout > TimeSpan.Zero, $"Setting '{PublicationsOptions.SectionName}__SendTimeout' must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<FeedsOptions>()
+            .Bind(configuration.GetSection(FeedsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Timeout >= TimeSpan.FromSeconds(1) && o.Timeout <= TimeSpan.FromMinutes(5), $"Setting '{FeedsOptions.SectionName}__Timeout' must be between 1 second and 5 minutes.")
+            .Validate(o => o.RetryDelay >= TimeSpan.Zero && o.RetryDelay <= TimeSpan.FromMinutes(1), $"Setting '{FeedsOptions.SectionName}__RetryDelay' must be between 0 and 1 minute.")
+            .Validate(
+                o => o.Sources.All(s => s.Url is { IsAbsoluteUri: true } u && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)),
+                $"Every '{FeedsOptions.SectionName}__Sources__N__Url' must be an absolute http or https URL.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton<IPublicationStore, TablePublicationStore>();
+        services.TryAddSingleton<IPublicationEventPublisher, ServiceBusPublicationEventPublisher>();
+        services.TryAddSingleton<IReleaseNotifier, NoReleaseNotifier>();
+        services.TryAddSingleton<PublicationPublisher>();
+        services.TryAddSingleton<PublicationFactory>();
+        services.TryAddSingleton<PublicationReleaseService>();
+
+        services.TryAddSingleton<IFeedStateStore, TableFeedStateStore>();
+        services.TryAddSingleton<IFeedFetcher, HttpFeedFetcher>();
+        services.TryAddSingleton<FeedIngestionService>();
+        AddFeedClient(services);
+
+        return services;
+    }
+
+    private static void AddFeedClient(IServiceCollection services)
+    {
+        services.AddHttpClient(HttpFeedFetcher.ClientName, (sp, client) =>
+            {
+                var feeds = sp.GetRequiredService<IOptions<FeedsOptions>>().Value;
+                client.Timeout = Timeout.InfiniteTimeSpan; // bounded per fetch by FeedsOptions.Timeout
+                client.DefaultRequestHeaders.UserAgent.TryParseAdd(feeds.UserAgent);
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 5,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+            })
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions resilience, IServiceProvider sp) =>
+            {
+                var feeds = sp.GetRequiredService<IOptions<FeedsOptions>>().Value;
+
+                // A feed is polled every few minutes: a couple of spaced retries are enough, more would only hammer it.
+                resilience.Retry.MaxRetryAttempts = Math.Max(1, feeds.RetryCount);
+                if (feeds.RetryCount == 0)
+                {
+                    resilience.Retry.ShouldHandle = _ => PredicateResult.False();
+                }
+
+                resilience.Retry.Delay = feeds.RetryDelay;
+                resilience.Retry.BackoffType = DelayBackoffType.Exponential;
+                resilience.Retry.UseJitter = true;
+                resilience.Retry.MaxDelay = TimeSpan.FromSeconds(30);
+
+                resilience.AttemptTimeout.Timeout = feeds.Timeout;
+                resilience.TotalRequestTimeout.Timeout = feeds.Timeout * 2;
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, feeds.Timeout.Ticks * 2));
+                resilience.CircuitBreaker.BreakDuration = TimeSpan.FromMinutes(1);
+            })
+            .SelectPipelineByAuthority();
+    }
+}
