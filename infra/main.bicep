@@ -36,19 +36,42 @@ param smtpHost string
 @maxValue(65535)
 param smtpPort int = 587
 
+@description('SMTP transport security (Auto: TLS on connect for port 465, else STARTTLS when offered).')
+@allowed(['Auto', 'StartTls', 'SslOnConnect'])
+param smtpSecurity string = 'Auto'
+
 @description('SMTP user name; empty when the server needs no authentication.')
 param smtpUserName string = ''
 
 @description('Sender address of every email.')
 param smtpFromAddress string
 
+@description('Sender display name of every email.')
+param smtpFromName string = 'Human Security Alerts'
+
 @description('SMTP password, stored in Key Vault. Empty: keep the secret already in the vault (or set it later).')
 @secure()
 param smtpPassword string = ''
 
-@description('Admin key, stored in Key Vault. Empty: keep the secret already in the vault (or set it later).')
+@description('Admin API key (at least 32 characters), stored in Key Vault. Empty: keep the secret already in the vault (or set it later).')
 @secure()
-param adminKey string = ''
+param adminApiKey string = ''
+
+@description('Base64 of 32 random bytes encrypting webhook secrets and tokens at rest, stored in Key Vault. Empty: keep the secret already in the vault (or set it later).')
+@secure()
+param subscriptionsEncryptionKey string = ''
+
+@description('Trust Entra ID sign-ins by App Service Authentication for the admin endpoints (only with App Service Authentication configured on the app).')
+param adminTrustAppServiceAuthentication bool = false
+
+@description('Public base URL of the service (links in emails, webhooks and feeds); empty: the Function App\'s default host name.')
+param siteBaseUrl string = ''
+
+@description('NCRONTAB schedule of the feed ingestion timer (FeedsSchedule).')
+param feedsSchedule string = '0 */15 * * * *'
+
+@description('RSS 2.0 / Atom feeds to read: [{ name: \'...\', url: \'https://...\' }].')
+param feedSources array = []
 
 @description('Most instances the Function App scales out to.')
 @minValue(1)
@@ -81,11 +104,20 @@ var deploymentContainerName = 'app-package'
 
 // Key Vault secret names; the app settings below reference them.
 var smtpPasswordSecretName = 'smtp-password'
-var adminKeySecretName = 'admin-key'
+var adminApiKeySecretName = 'admin-api-key'
+var subscriptionsEncryptionKeySecretName = 'subscriptions-encryption-key'
 
 // Tables the app uses (TableStorage__tablePrefix + logical name); the app also creates them on first use.
 var tablePrefix = 'hsa'
-var tableNames = []
+var tableNames = [
+  'FeedStates'
+  'Outbox'
+  'Publications'
+  'PublicationsByPillar'
+  'SubscriberIndex'
+  'Subscribers'
+  'SubscriberTokens'
+]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
@@ -161,13 +193,26 @@ module smtpPasswordSecret 'modules/keyvault-secret.bicep' = if (!empty(smtpPassw
   ]
 }
 
-module adminKeySecret 'modules/keyvault-secret.bicep' = if (!empty(adminKey)) {
-  name: 'secret-admin-key'
+module adminApiKeySecret 'modules/keyvault-secret.bicep' = if (!empty(adminApiKey)) {
+  name: 'secret-admin-api-key'
   scope: rg
   params: {
     keyVaultName: keyVaultName
-    name: adminKeySecretName
-    value: adminKey
+    name: adminApiKeySecretName
+    value: adminApiKey
+  }
+  dependsOn: [
+    keyVault
+  ]
+}
+
+module subscriptionsEncryptionKeySecret 'modules/keyvault-secret.bicep' = if (!empty(subscriptionsEncryptionKey)) {
+  name: 'secret-subscriptions-encryption-key'
+  scope: rg
+  params: {
+    keyVaultName: keyVaultName
+    name: subscriptionsEncryptionKeySecretName
+    value: subscriptionsEncryptionKey
   }
   dependsOn: [
     keyVault
@@ -222,12 +267,18 @@ var keyVaultUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/
 func keyVaultReference(vaultUri string, secretName string) string =>
   '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName})'
 
+// Feeds__Sources__<i>__Url / __Name, as FeedsOptions binds them.
+var feedSourceSettings = reduce(range(0, length(feedSources)), {}, (all, i) => union(all, {
+  'Feeds__Sources__${i}__Url': feedSources[i].url
+  'Feeds__Sources__${i}__Name': feedSources[i].?name ?? ''
+}))
+
 module appSettings 'modules/app-settings.bicep' = {
   name: 'app-settings'
   scope: rg
   params: {
     functionAppName: functionAppName
-    settings: {
+    settings: union(feedSourceSettings, {
       // Functions host storage, identity-based (Flex Consumption: no FUNCTIONS_WORKER_RUNTIME here, the
       // runtime is in functionAppConfig). HTTP and Timer triggers need blobs only.
       AzureWebJobsStorage__credential: 'managedidentity'
@@ -247,12 +298,20 @@ module appSettings 'modules/app-settings.bicep' = {
       ServiceBus__clientId: identity.outputs.clientId
       Smtp__Host: smtpHost
       Smtp__Port: string(smtpPort)
+      Smtp__Security: smtpSecurity
       Smtp__UserName: smtpUserName
       Smtp__Password: keyVaultReference(keyVaultUri, smtpPasswordSecretName)
       Smtp__FromAddress: smtpFromAddress
-      Admin__Key: keyVaultReference(keyVaultUri, adminKeySecretName)
-      PublicBaseUrl: 'https://${functionApp.outputs.defaultHostName}'
-    }
+      Smtp__FromName: smtpFromName
+      Admin__ApiKey: keyVaultReference(keyVaultUri, adminApiKeySecretName)
+      Admin__TrustAppServiceAuthentication: string(adminTrustAppServiceAuthentication)
+      Subscriptions__EncryptionKey: keyVaultReference(keyVaultUri, subscriptionsEncryptionKeySecretName)
+      Site__BaseUrl: empty(siteBaseUrl) ? 'https://${functionApp.outputs.defaultHostName}' : siteBaseUrl
+      // In Azure webhooks go to public https endpoints only.
+      Webhooks__AllowPrivateNetworks: 'false'
+      // Binding expression of the IngestFeeds timer (a flat name: see IngestFeeds).
+      FeedsSchedule: feedsSchedule
+    })
   }
 }
 

@@ -1,0 +1,599 @@
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace HumanSecurityAlerts.UnitTests.Infrastructure;
+
+/// <summary>
+/// Compiles infra/main.bicep with the Bicep CLI (NuGet package Azure.Bicep.CommandLine.linux-x64) and checks the
+/// result: the ARM JSON of <c>bicep build</c>, and the resources that <c>bicep snapshot</c> predicts (every
+/// expression the CLI can evaluate before deployment evaluated, module parameters and copy loops expanded).
+/// </summary>
+public sealed class BicepTemplateTests(BicepTemplateFixture template) : IClassFixture<BicepTemplateFixture>
+{
+    private const string SitesConfigType = "Microsoft.Web/sites/config";
+
+    // Settings whose names say they hold a secret; their values must be Key Vault references.
+    private static readonly Regex SecretLookingName = new(
+        "(password|passwd|pwd|secret|token|key)(?![a-z]|_?vault)|apikey|accesskey",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
+        TimeSpan.FromSeconds(1));
+
+    [Fact]
+    public void Main_template_builds_without_diagnostics()
+    {
+        Assert.True(template.BuildDiagnostics.Length == 0, $"bicep build reported:\n{template.BuildDiagnostics}");
+        Assert.Equal("subscription", template.TargetScope);
+    }
+
+    [Fact]
+    public void Function_app_sets_every_required_setting_of_every_options_class()
+    {
+        var settings = template.AppSettings;
+        var optionsTypes = OptionsClasses.Discover();
+        Assert.Contains(optionsTypes, t => t.SectionName == "TableStorage");
+        Assert.Contains(optionsTypes, t => t.SectionName == "ServiceBus");
+
+        var missing = (
+            from options in optionsTypes
+            from property in options.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            where property.GetCustomAttribute<RequiredAttribute>() is not null
+            let name = options.SettingPrefix + property.Name
+            where !settings.ContainsKey(name)
+            select $"{name} ({options.Type.FullName}.{property.Name} is [Required])").ToList();
+
+        Assert.True(missing.Count == 0, "Settings the app requires but main.bicep does not set:\n" + string.Join('\n', missing));
+    }
+
+    [Fact]
+    public void Function_app_settings_of_an_options_section_name_a_property_of_it()
+    {
+        // Catches typos: 'Smtp__Hots' would bind to nothing and the app would fall back to a default.
+        var optionsTypes = OptionsClasses.Discover();
+        var unknown = new List<string>();
+        foreach (var name in template.AppSettings.Keys)
+        {
+            var options = optionsTypes.FirstOrDefault(o => name.StartsWith(o.SettingPrefix, StringComparison.OrdinalIgnoreCase));
+            if (options is null)
+            {
+                continue;
+            }
+
+            var propertyName = name[options.SettingPrefix.Length..].Split("__")[0];
+            if (options.Type.GetProperty(propertyName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is null)
+            {
+                unknown.Add($"{name}: {options.Type.FullName} has no property '{propertyName}'");
+            }
+        }
+
+        Assert.True(unknown.Count == 0, "App settings that bind to nothing:\n" + string.Join('\n', unknown));
+    }
+
+    [Fact]
+    public void Function_app_uses_identity_based_connections_only()
+    {
+        var settings = template.AppSettings;
+
+        Assert.Equal("managedidentity", Literal(settings, "AzureWebJobsStorage__credential"));
+        foreach (var name in new[]
+                 {
+                     "AzureWebJobsStorage__clientId", "AzureWebJobsStorage__blobServiceUri",
+                     "TableStorage__tableServiceUri", "TableStorage__clientId",
+                     "ServiceBus__fullyQualifiedNamespace", "ServiceBus__clientId",
+                     "APPLICATIONINSIGHTS_CONNECTION_STRING",
+                 })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(Value(settings, name)), $"App setting '{name}' is missing or empty.");
+        }
+
+        Assert.Contains("Authorization=AAD", Value(settings, "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"), StringComparison.Ordinal);
+
+        // A value on the section itself would be a connection string (with a key); Flex Consumption also
+        // refuses the runtime settings that functionAppConfig replaces.
+        foreach (var name in new[] { "AzureWebJobsStorage", "TableStorage", "ServiceBus", "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING" })
+        {
+            Assert.False(settings.ContainsKey(name), $"App setting '{name}' must not be set.");
+        }
+    }
+
+    [Fact]
+    public void Timer_schedules_read_from_settings_are_set()
+    {
+        var functionsAssembly = OptionsClasses.FunctionsAssembly;
+        var schedules = (
+            from type in OptionsClasses.LoadableTypes(functionsAssembly)
+            from method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            from parameter in method.GetParameters()
+            from attribute in parameter.GetCustomAttributes()
+            where attribute.GetType().Name == "TimerTriggerAttribute"
+            let schedule = attribute.GetType().GetProperty("Schedule")?.GetValue(attribute) as string
+            where schedule is not null && schedule.StartsWith('%') && schedule.EndsWith('%')
+            select schedule.Trim('%').Replace(":", "__", StringComparison.Ordinal)).Distinct().ToList();
+
+        var missing = schedules.Where(s => !template.AppSettings.ContainsKey(s)).ToList();
+        Assert.True(missing.Count == 0, "Timer schedules read from settings that main.bicep does not set: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Service_bus_entities_match_the_local_entity_definitions()
+    {
+        using var definitions = JsonDocument.Parse(File.ReadAllText(template.PathOf("infra", "servicebus-entities.json")));
+        var ns = definitions.RootElement.GetProperty("UserConfig").GetProperty("Namespaces")[0];
+        var expected = new Dictionary<string, (string Type, JsonElement Properties)>(StringComparer.Ordinal);
+        foreach (var queue in Array(ns, "Queues"))
+        {
+            expected[$"queues/{queue.GetProperty("Name").GetString()}"] = ("Microsoft.ServiceBus/namespaces/queues", PropertiesOf(queue));
+        }
+
+        foreach (var topic in Array(ns, "Topics"))
+        {
+            var topicName = topic.GetProperty("Name").GetString();
+            expected[$"topics/{topicName}"] = ("Microsoft.ServiceBus/namespaces/topics", PropertiesOf(topic));
+            foreach (var subscription in Array(topic, "Subscriptions"))
+            {
+                var subscriptionName = subscription.GetProperty("Name").GetString();
+                expected[$"topics/{topicName}/subscriptions/{subscriptionName}"] = ("Microsoft.ServiceBus/namespaces/topics/subscriptions", PropertiesOf(subscription));
+                foreach (var rule in Array(subscription, "Rules"))
+                {
+                    expected[$"topics/{topicName}/subscriptions/{subscriptionName}/rules/{rule.GetProperty("Name").GetString()}"] =
+                        ("Microsoft.ServiceBus/namespaces/topics/subscriptions/rules", PropertiesOf(rule));
+                }
+            }
+        }
+
+        Assert.NotEmpty(expected);
+        var actual = template.Resources
+            .Where(r => r.Type.StartsWith("Microsoft.ServiceBus/namespaces/", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(r => EntityPath(r.Id), r => r, StringComparer.Ordinal);
+
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        var mismatches = new List<string>();
+        foreach (var (path, (type, properties)) in expected)
+        {
+            var resource = actual[path];
+            Assert.Equal(type, resource.Type, StringComparer.OrdinalIgnoreCase);
+            if (type.EndsWith("/rules", StringComparison.Ordinal))
+            {
+                CompareRule(path, properties, resource.Properties, mismatches);
+                continue;
+            }
+
+            foreach (var property in properties.EnumerateObject())
+            {
+                var deployed = resource.Properties?[CamelCase(property.Name)];
+                var forwarding = property.Name.StartsWith("Forward", StringComparison.Ordinal);
+                if (forwarding && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Length == 0)
+                {
+                    // The emulator's "" means "no forwarding": absent in Azure.
+                    if (deployed is not null)
+                    {
+                        mismatches.Add($"{path}: {property.Name} should be absent, is {deployed.ToJsonString()}");
+                    }
+
+                    continue;
+                }
+
+                if (!JsonNode.DeepEquals(JsonNode.Parse(property.Value.GetRawText()), deployed))
+                {
+                    mismatches.Add($"{path}: {property.Name} is {property.Value.GetRawText()} locally, {deployed?.ToJsonString() ?? "absent"} in Azure");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
+        var namespaceResource = Assert.Single(template.Resources, r => r.Type == "Microsoft.ServiceBus/namespaces");
+        Assert.Equal("Standard", namespaceResource.Node["sku"]?["name"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public void No_secret_or_key_appears_in_plain_text()
+    {
+        var json = template.ArmJson;
+        foreach (var forbidden in new[] { "listKeys(", "listkeys(", "listConnectionStrings(", "listAuthorizationRules(", "AccountKey=", "SharedAccessKey", "InstrumentationKey=" })
+        {
+            Assert.DoesNotContain(forbidden, json, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var vault = Assert.Single(template.Resources, r => r.Type == "Microsoft.KeyVault/vaults");
+        var secretSettings = template.AppSettings.Where(s => SecretLookingName.IsMatch(s.Key)).ToList();
+        Assert.NotEmpty(secretSettings);
+        foreach (var (name, value) in secretSettings)
+        {
+            var text = value?.ToString() ?? string.Empty;
+            Assert.True(
+                text.Contains("@Microsoft.KeyVault(SecretUri=", StringComparison.Ordinal) && text.Contains(vault.Name, StringComparison.Ordinal),
+                $"App setting '{name}' looks secret but is not a Key Vault reference to {vault.Name}: {text}");
+        }
+
+        // Secret parameters are secure (never logged in the deployment history) and have no literal default.
+        foreach (var (name, parameter) in template.Parameters)
+        {
+            if (SecretLookingName.IsMatch(name))
+            {
+                Assert.Equal("securestring", parameter?["type"]?.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
+                Assert.True(string.IsNullOrEmpty(parameter?["defaultValue"]?.GetValue<string>()), $"Secure parameter '{name}' has a default value.");
+            }
+        }
+
+        foreach (var output in template.Outputs)
+        {
+            Assert.False(SecretLookingName.IsMatch(output), $"Output '{output}' looks secret.");
+        }
+    }
+
+    [Fact]
+    public void Storage_is_locked_down()
+    {
+        var storage = Assert.Single(template.Resources, r => r.Type == "Microsoft.Storage/storageAccounts");
+        var p = storage.Properties!;
+        Assert.False(p["allowSharedKeyAccess"]!.GetValue<bool>(), "Shared key access must be disabled.");
+        Assert.False(p["allowBlobPublicAccess"]!.GetValue<bool>(), "Public blob access must be disabled.");
+        Assert.Equal("TLS1_2", p["minimumTlsVersion"]!.GetValue<string>());
+        Assert.True(p["supportsHttpsTrafficOnly"]!.GetValue<bool>());
+        foreach (var container in template.Resources.Where(r => r.Type == "Microsoft.Storage/storageAccounts/blobServices/containers"))
+        {
+            Assert.Equal("None", container.Properties?["publicAccess"]?.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void Other_services_accept_entra_id_only()
+    {
+        var serviceBus = Assert.Single(template.Resources, r => r.Type == "Microsoft.ServiceBus/namespaces");
+        Assert.True(serviceBus.Properties!["disableLocalAuth"]!.GetValue<bool>(), "Service Bus SAS keys must be disabled.");
+        Assert.Equal("1.2", serviceBus.Properties["minimumTlsVersion"]!.GetValue<string>());
+
+        var insights = Assert.Single(template.Resources, r => r.Type == "Microsoft.Insights/components");
+        Assert.True(insights.Properties!["DisableLocalAuth"]!.GetValue<bool>(), "Application Insights must take Entra ID authenticated telemetry only.");
+        Assert.NotNull(insights.Properties["WorkspaceResourceId"]);
+        Assert.Single(template.Resources, r => r.Type == "Microsoft.OperationalInsights/workspaces");
+
+        var vault = Assert.Single(template.Resources, r => r.Type == "Microsoft.KeyVault/vaults");
+        Assert.True(vault.Properties!["enableRbacAuthorization"]!.GetValue<bool>());
+        Assert.True(vault.Properties["enableSoftDelete"]!.GetValue<bool>());
+        Assert.True(vault.Properties["enablePurgeProtection"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Function_app_runs_dotnet_10_isolated_on_flex_consumption_as_its_managed_identity()
+    {
+        var plan = Assert.Single(template.Resources, r => r.Type == "Microsoft.Web/serverfarms");
+        Assert.Equal("FC1", plan.Node["sku"]?["name"]?.GetValue<string>());
+        Assert.Equal("FlexConsumption", plan.Node["sku"]?["tier"]?.GetValue<string>());
+
+        var site = Assert.Single(template.Resources, r => r.Type == "Microsoft.Web/sites");
+        Assert.Equal("functionapp,linux", site.Node["kind"]?.GetValue<string>());
+        Assert.Equal("api", site.Node["tags"]?["azd-service-name"]?.GetValue<string>());
+        Assert.Equal("UserAssigned", site.Node["identity"]?["type"]?.GetValue<string>());
+        var identityId = Assert.Single(site.Node["identity"]!["userAssignedIdentities"]!.AsObject()).Key;
+
+        var p = site.Properties!;
+        Assert.True(p["httpsOnly"]!.GetValue<bool>());
+        Assert.Equal(identityId, p["keyVaultReferenceIdentity"]?.GetValue<string>());
+        Assert.Equal("1.2", p["siteConfig"]?["minTlsVersion"]?.GetValue<string>());
+        var config = p["functionAppConfig"]!;
+        Assert.Equal("dotnet-isolated", config["runtime"]?["name"]?.GetValue<string>());
+        Assert.Equal("10.0", config["runtime"]?["version"]?.GetValue<string>());
+        Assert.Equal("blobContainer", config["deployment"]?["storage"]?["type"]?.GetValue<string>());
+        Assert.Equal("UserAssignedIdentity", config["deployment"]?["storage"]?["authentication"]?["type"]?.GetValue<string>());
+        Assert.Equal(identityId, config["deployment"]?["storage"]?["authentication"]?["userAssignedIdentityResourceId"]?.GetValue<string>());
+        Assert.NotNull(config["scaleAndConcurrency"]?["maximumInstanceCount"]);
+
+        foreach (var policy in template.Resources.Where(r => r.Type == "Microsoft.Web/sites/basicPublishingCredentialsPolicies"))
+        {
+            Assert.False(policy.Properties!["allow"]!.GetValue<bool>());
+        }
+
+        Assert.Equal(2, template.Resources.Count(r => r.Type == "Microsoft.Web/sites/basicPublishingCredentialsPolicies"));
+        Assert.Single(template.Resources, r => r.Type == SitesConfigType && r.Name.EndsWith("/appsettings", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts")] // Storage Blob Data Owner
+    [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts")] // Storage Table Data Contributor
+    [InlineData("69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", "Microsoft.ServiceBus/namespaces")] // Azure Service Bus Data Sender
+    [InlineData("4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0", "Microsoft.ServiceBus/namespaces")] // Azure Service Bus Data Receiver
+    [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults")] // Key Vault Secrets User
+    [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components")] // Monitoring Metrics Publisher
+    public void Managed_identity_holds_the_role_on_the_resource(string roleDefinitionId, string scopeType)
+    {
+        var identity = Assert.Single(template.Resources, r => r.Type == "Microsoft.ManagedIdentity/userAssignedIdentities");
+        var assignment = Assert.Single(
+            template.Resources,
+            r => r.Type == "Microsoft.Authorization/roleAssignments"
+                && (r.Properties?["roleDefinitionId"]?.GetValue<string>() ?? string.Empty).EndsWith("/" + roleDefinitionId, StringComparison.OrdinalIgnoreCase)
+                && (r.Properties?["principalId"]?.GetValue<string>() ?? string.Empty).Contains(identity.Id, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("ServicePrincipal", assignment.Properties!["principalType"]!.GetValue<string>());
+        Assert.Contains($"/providers/{scopeType}/", assignment.Id, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Azd_files_match_the_template()
+    {
+        using var parameters = JsonDocument.Parse(File.ReadAllText(template.PathOf("infra", "main.parameters.json")));
+        var given = parameters.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var declared = template.Parameters.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(given.Except(declared));
+        Assert.Empty(template.Parameters.Where(p => p.Value?["defaultValue"] is null).Select(p => p.Key).Except(given));
+        Assert.Contains("${AZURE_ENV_NAME}", parameters.RootElement.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("${AZURE_LOCATION}", parameters.RootElement.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("${AZURE_PRINCIPAL_ID}", parameters.RootElement.GetRawText(), StringComparison.Ordinal);
+
+        var azureYaml = File.ReadAllText(template.PathOf("azure.yaml"));
+        Assert.Matches(new Regex(@"^\s+api:\s*$", RegexOptions.Multiline, TimeSpan.FromSeconds(1)), azureYaml);
+        Assert.Contains("project: ./functions/HumanSecurityAlerts.Functions", azureYaml, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(template.PathOf("functions", "HumanSecurityAlerts.Functions")));
+        Assert.Contains("host: function", azureYaml, StringComparison.Ordinal);
+
+        foreach (var output in new[] { "AZURE_FUNCTION_APP_NAME", "SERVICE_API_ENDPOINT", "SERVICE_API_NAME", "AZURE_LOCATION", "AZURE_TENANT_ID" })
+        {
+            Assert.Contains(output, template.Outputs);
+        }
+
+        Assert.All(template.Outputs, o => Assert.Matches("^[A-Z][A-Z0-9_]*$", o));
+    }
+
+    private static void CompareRule(string path, JsonElement local, JsonNode? deployed, List<string> mismatches)
+    {
+        var filterType = local.TryGetProperty("FilterType", out var f) ? f.GetString() : null;
+        var sql = string.Equals(filterType, "Sql", StringComparison.OrdinalIgnoreCase) || string.Equals(filterType, "SqlFilter", StringComparison.OrdinalIgnoreCase);
+        void Expect(string what, JsonNode? expected, JsonNode? actual)
+        {
+            if (!JsonNode.DeepEquals(expected, actual))
+            {
+                mismatches.Add($"{path}: {what} is {expected?.ToJsonString() ?? "absent"} locally, {actual?.ToJsonString() ?? "absent"} in Azure");
+            }
+        }
+
+        Expect("FilterType", sql ? "SqlFilter" : "CorrelationFilter", deployed?["filterType"]);
+        if (sql)
+        {
+            Expect("SqlFilter.SqlExpression", local.GetProperty("SqlFilter").GetProperty("SqlExpression").GetString(), deployed?["sqlFilter"]?["sqlExpression"]);
+        }
+        else if (local.TryGetProperty("CorrelationFilter", out var correlation))
+        {
+            foreach (var property in correlation.EnumerateObject())
+            {
+                Expect($"CorrelationFilter.{property.Name}", JsonNode.Parse(property.Value.GetRawText()), deployed?["correlationFilter"]?[CamelCase(property.Name)]);
+            }
+        }
+
+        if (local.TryGetProperty("Action", out var action) && action.TryGetProperty("SqlExpression", out var actionSql))
+        {
+            Expect("Action.SqlExpression", actionSql.GetString(), deployed?["action"]?["sqlExpression"]);
+        }
+    }
+
+    private static string? Literal(IReadOnlyDictionary<string, JsonNode?> settings, string name) =>
+        settings.TryGetValue(name, out var value) ? value?.GetValue<string>() : null;
+
+    private static string Value(IReadOnlyDictionary<string, JsonNode?> settings, string name) =>
+        settings.TryGetValue(name, out var value) ? value?.ToString() ?? string.Empty : string.Empty;
+
+    private static JsonElement[] Array(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? [.. array.EnumerateArray()] : [];
+
+    private static JsonElement PropertiesOf(JsonElement entity) =>
+        entity.TryGetProperty("Properties", out var properties) ? properties : JsonDocument.Parse("{}").RootElement;
+
+    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    // ".../namespaces/sb-x/topics/t/subscriptions/s" -> "topics/t/subscriptions/s"
+    private static string EntityPath(string resourceId)
+    {
+        var parts = resourceId.Split('/');
+        var ns = System.Array.FindIndex(parts, p => p.Equals("namespaces", StringComparison.OrdinalIgnoreCase));
+        return string.Join('/', parts.Skip(ns + 2));
+    }
+}
+
+/// <summary>Options classes of the app: types with a <c>public const string SectionName</c>.</summary>
+internal static class OptionsClasses
+{
+    public static Assembly FunctionsAssembly { get; } = Assembly.Load("HumanSecurityAlerts.Functions");
+
+    public static IReadOnlyList<OptionsClass> Discover()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<Assembly>([FunctionsAssembly]);
+        var found = new List<OptionsClass>();
+        while (pending.TryDequeue(out var assembly))
+        {
+            if (!seen.Add(assembly.GetName().Name!))
+            {
+                continue;
+            }
+
+            foreach (var reference in assembly.GetReferencedAssemblies().Where(a => a.Name!.StartsWith("HumanSecurityAlerts", StringComparison.Ordinal)))
+            {
+                pending.Enqueue(Assembly.Load(reference));
+            }
+
+            foreach (var type in LoadableTypes(assembly))
+            {
+                if (type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field
+                    && field.FieldType == typeof(string)
+                    && field.GetRawConstantValue() is string section)
+                {
+                    found.Add(new OptionsClass(type, section, section.Replace(":", "__", StringComparison.Ordinal) + "__"));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            return e.Types.OfType<Type>();
+        }
+    }
+}
+
+internal sealed record OptionsClass(Type Type, string SectionName, string SettingPrefix);
+
+public sealed record PredictedResource(JsonObject Node)
+{
+    public string Id => Node["id"]?.GetValue<string>() ?? string.Empty;
+
+    public string Type => Node["type"]?.GetValue<string>() ?? string.Empty;
+
+    public string Name => Node["name"]?.GetValue<string>() ?? string.Empty;
+
+    public JsonObject? Properties => Node["properties"] as JsonObject;
+}
+
+/// <summary>Builds main.bicep and predicts its resources once for all the tests of the class.</summary>
+public sealed class BicepTemplateFixture : IDisposable
+{
+    private const string SubscriptionId = "00000000-0000-0000-0000-000000000000";
+    private const string TenantId = "00000000-0000-0000-0000-0000000000aa";
+    private const string Location = "westeurope";
+
+    private readonly string workDirectory = Directory.CreateTempSubdirectory("hsa-bicep-").FullName;
+
+    public BicepTemplateFixture()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        var bicep = FindBicep();
+        var mainBicep = PathOf("infra", "main.bicep");
+
+        var build = Run(bicep, "build", mainBicep, "--stdout");
+        Assert.True(build.ExitCode == 0, $"bicep build failed:\n{build.StandardError}");
+        ArmJson = build.StandardOutput;
+        BuildDiagnostics = build.StandardError.Trim();
+        var arm = JsonNode.Parse(ArmJson)!.AsObject();
+        TargetScope = arm["$schema"]!.GetValue<string>().Contains("subscriptionDeploymentTemplate", StringComparison.Ordinal) ? "subscription" : "other";
+        Parameters = arm["parameters"]?.AsObject().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) ?? [];
+        Outputs = arm["outputs"]?.AsObject().Select(o => o.Key).ToList() ?? [];
+
+        // bicep snapshot evaluates the template with sample values for the parameters that have no default.
+        var parametersFile = Path.Combine(workDirectory, "test.bicepparam");
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"using '{Path.GetRelativePath(workDirectory, mainBicep).Replace('\\', '/')}'\n");
+        foreach (var (name, parameter) in Parameters.Where(p => p.Value?["defaultValue"] is null))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"param {name} = {SampleValue(name, parameter!)}\n");
+        }
+
+        File.WriteAllText(parametersFile, text.ToString());
+        var snapshot = Run(bicep, "snapshot", parametersFile, "--mode", "overwrite", "--subscription-id", SubscriptionId, "--tenant-id", TenantId, "--location", Location);
+        Assert.True(snapshot.ExitCode == 0, $"bicep snapshot failed:\n{snapshot.StandardError}\n{snapshot.StandardOutput}");
+        var predicted = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(parametersFile, ".snapshot.json")))!;
+        var diagnostics = predicted["diagnostics"]?.AsArray() ?? [];
+        Assert.True(diagnostics.Count == 0, "bicep snapshot could not predict everything:\n" + string.Join('\n', diagnostics));
+        Resources = predicted["predictedResources"]!.AsArray().Select(r => new PredictedResource(r!.AsObject())).ToList();
+
+        var appSettings = Assert.Single(Resources, r => r.Type == "Microsoft.Web/sites/config" && r.Name.EndsWith("/appsettings", StringComparison.Ordinal));
+        AppSettings = appSettings.Properties!.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public string RepositoryRoot { get; }
+
+    /// <summary>The ARM JSON of <c>bicep build --stdout</c>.</summary>
+    public string ArmJson { get; }
+
+    public string BuildDiagnostics { get; }
+
+    public string TargetScope { get; }
+
+    public IReadOnlyDictionary<string, JsonNode?> Parameters { get; }
+
+    public IReadOnlyList<string> Outputs { get; }
+
+    /// <summary>Every resource the deployment creates, as <c>bicep snapshot</c> predicts it.</summary>
+    public IReadOnlyList<PredictedResource> Resources { get; }
+
+    /// <summary>The Function App's application settings (names case-insensitive, as the app reads them).</summary>
+    public IReadOnlyDictionary<string, JsonNode?> AppSettings { get; }
+
+    public string PathOf(params string[] parts) => Path.Combine([RepositoryRoot, .. parts]);
+
+    public void Dispose() => Directory.Delete(workDirectory, recursive: true);
+
+    private static string SampleValue(string name, JsonNode parameter)
+    {
+        if (parameter["allowedValues"] is JsonArray { Count: > 0 } allowed)
+        {
+            return allowed[0]!.GetValueKind() == JsonValueKind.String ? $"'{allowed[0]}'" : allowed[0]!.ToJsonString();
+        }
+
+        return parameter["type"]!.GetValue<string>().ToLowerInvariant() switch
+        {
+            "int" => (parameter["minValue"]?.GetValue<int>() ?? 1).ToString(CultureInfo.InvariantCulture),
+            "bool" => "true",
+            "array" => "[]",
+            "object" or "secureobject" => "{}",
+            _ when name.Equals("location", StringComparison.OrdinalIgnoreCase) => $"'{Location}'",
+            _ when name.Equals("environmentName", StringComparison.OrdinalIgnoreCase) => "'ci'",
+            _ => $"'sample-{name.ToLowerInvariant()}'",
+        };
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HumanSecurityAlerts.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"HumanSecurityAlerts.sln not found above {AppContext.BaseDirectory}.");
+    }
+
+    private static string FindBicep()
+    {
+        var path = Environment.GetEnvironmentVariable("BICEP")
+            ?? typeof(BicepTemplateFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "BicepCliPath")?.Value;
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            throw new InvalidOperationException($"Bicep CLI not found at '{path}': restore tests/HumanSecurityAlerts.UnitTests (PackageDownload of Azure.Bicep.CommandLine.linux-x64) or set BICEP.");
+        }
+
+        if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute))
+        {
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
+
+    private static (int ExitCode, string StandardOutput, string StandardError) Run(string fileName, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // No telemetry, no update checks: the CLI must work offline.
+        start.Environment["BICEP_TELEMETRY_OPT_OUT"] = "true";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in 3 minutes.");
+        }
+
+        return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+}
