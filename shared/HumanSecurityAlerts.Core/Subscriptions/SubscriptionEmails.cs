@@ -35,7 +35,7 @@ public sealed class SubscriptionEmails(SubscriptionLinks links)
             text.AppendLine().AppendLine(footer);
         }
 
-        var e = HtmlEncoder.Default;
+        var e = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{t.Lang}\"><head><meta charset=\"utf-8\"><title>{e.Encode(subject)}</title></head><body style=\"font-family:sans-serif\">");
         html.Append("<p>").Append(e.Encode(intro)).Append("</p><ul>");
         foreach (var name in pillars)

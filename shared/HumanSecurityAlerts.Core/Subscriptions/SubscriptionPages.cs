@@ -16,7 +16,7 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
         "label{display:block;margin:.25rem 0}button{font-size:1rem;padding:.4rem 1rem;margin:.5rem 0}" +
         ".error{color:#a00000}.notice{color:#005a00}dt{font-weight:bold}";
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     /// <summary>en or fr: the explicit <c>?lang=</c> when valid, else the subscriber's, else from Accept-Language, else en.</summary>
     public static string ChooseLanguage(string? queryLang, string? subscriberLang, string? acceptLanguage)

@@ -1,0 +1,57 @@
+using HumanSecurityAlerts.Email;
+using HumanSecurityAlerts.Testing.Email;
+using HumanSecurityAlerts.Testing.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HumanSecurityAlerts.IntegrationTests.Subscriptions;
+
+public sealed class SmtpEmailSenderTests(AzuriteFixture azurite, SmtpCaptureFixture smtp) : IClassFixture<AzuriteFixture>, IClassFixture<SmtpCaptureFixture>
+{
+    [Fact]
+    public async Task Messages_share_one_connection_and_failures_say_whether_they_are_transient()
+    {
+        await using var app = SubscriptionApp.Create(azurite, smtp);
+        var sender = app.Host.Services.GetRequiredService<IEmailSender>();
+        var ok = SmtpCaptureFixture.NewRecipient();
+        var busy = SmtpCaptureFixture.NewRecipient("busy");
+        var gone = SmtpCaptureFixture.NewRecipient("gone");
+        smtp.Server.ReplyTo(busy, 451);
+        smtp.Server.ReplyTo(gone, 550);
+
+        await sender.SendAsync(Message(ok, "one"), CancellationToken.None);
+        var transient = await Assert.ThrowsAsync<EmailSendException>(() => sender.SendAsync(Message(busy, "busy"), CancellationToken.None));
+        var permanent = await Assert.ThrowsAsync<EmailSendException>(() => sender.SendAsync(Message(gone, "gone"), CancellationToken.None));
+        await sender.SendAsync(Message(ok, "two"), CancellationToken.None);
+        await sender.SendAsync(Message(ok, "three"), CancellationToken.None);
+
+        Assert.True(transient.IsTransient);
+        Assert.Equal(451, transient.SmtpStatusCode);
+        Assert.False(permanent.IsTransient);
+        Assert.Equal(550, permanent.SmtpStatusCode);
+        Assert.DoesNotContain(gone, permanent.ToString(), StringComparison.OrdinalIgnoreCase);
+        var received = await smtp.Server.WaitForAsync(ok, 3, TimeSpan.FromSeconds(10));
+        Assert.Equal(["one", "two", "three"], received.Select(m => m.Subject));
+        Assert.Single(received.Select(m => m.SessionId).Distinct());
+        Assert.Equal("<https://example.org/u>", received[0].Header("List-Unsubscribe"));
+        Assert.Equal("Bonjour", received[0].Text.Trim());
+        Assert.Contains("<p>Bonjour</p>", received[0].Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_a_transient_failure()
+    {
+        var port = HumanSecurityAlerts.Testing.FreePort.Next();
+        await using var app = SubscriptionApp.Create(azurite, smtp, extra: new Dictionary<string, string?> { ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var sender = app.Host.Services.GetRequiredService<IEmailSender>();
+
+        var error = await Assert.ThrowsAsync<EmailSendException>(() => sender.SendAsync(Message(SmtpCaptureFixture.NewRecipient(), "x"), CancellationToken.None));
+
+        Assert.True(error.IsTransient);
+    }
+
+    private static EmailMessage Message(string to, string subject) => new(to, subject, "Bonjour", "<p>Bonjour</p>", new Dictionary<string, string>
+    {
+        ["List-Unsubscribe"] = "<https://example.org/u>",
+        ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+    });
+}
