@@ -20,7 +20,7 @@ internal sealed class LanguageDetector
         "het een van niet met zijn voor ook";
 
     private readonly string[] languages;
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> profile;
+    private readonly FrozenDictionary<string, int> profile;
 
     public LanguageDetector(IReadOnlyList<LanguageVocabulary> vocabularies)
     {
@@ -45,19 +45,14 @@ internal sealed class LanguageDetector
             words.TryAdd(folded, languages.Length);
         }
 
-        profile = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        profile = words.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>One slot per language, and a last one for "other".</summary>
     public int CountSlots => languages.Length + 1;
 
-    public void Count(ReadOnlySpan<char> folded, Span<int> counts)
-    {
-        if (profile.TryGetValue(folded, out var slot))
-        {
-            counts[slot]++;
-        }
-    }
+    /// <summary>The slot a folded word counts for, or -1.</summary>
+    public int Slot(string folded) => profile.TryGetValue(folded, out var slot) ? slot : -1;
 
     /// <summary>The language with clearly the most function words; the declared language only breaks near-ties.</summary>
     public string Decide(ReadOnlySpan<int> counts, string? declared)

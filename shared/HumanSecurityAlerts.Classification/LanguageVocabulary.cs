@@ -14,19 +14,15 @@ internal sealed class LanguageVocabulary
     public const int Stop = -2;
     public const int Boundary = -3;
 
-    // Bounds the per-thread word cache; a 10 MB input of distinct words must not grow it without end.
-    private const int MaxCachedWords = 50_000;
-
     private readonly FrozenSet<string> stopWords;
     private readonly Func<SnowballProgram> createStemmer;
     // Written only while the vocabulary is built, read concurrently afterwards.
     private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
 
-    // Snowball stemmers are not thread-safe, and stemming dominates the cost: each thread keeps a
-    // stemmer and a cache of the words it has already coded, per language (vocabularies live as
-    // long as the process, see PillarVocabulary.Default).
+    // Snowball stemmers are not thread-safe: each thread keeps one per language (vocabularies live
+    // as long as the process, see PillarVocabulary.Default).
     [ThreadStatic]
-    private static WordCache?[]? threadCaches;
+    private static SnowballProgram?[]? threadStemmers;
 
     private readonly int index;
 
@@ -81,33 +77,23 @@ internal sealed class LanguageVocabulary
     /// <summary>Longest word that is coded; longer "words" (URLs, base64) are <see cref="Unknown"/>.</summary>
     public const int MaxWordLength = 48;
 
-    /// <summary>The code of a folded word. Thread-safe; allocates only the first time a thread meets a word.</summary>
-    public int Code(ReadOnlySpan<char> folded)
+    /// <summary>The code of a folded word. Thread-safe; callers cache it (<see cref="PillarVocabulary.Describe"/>).</summary>
+    public int Code(string folded)
     {
-        var caches = threadCaches ??= new WordCache?[index + 1];
-        if (caches.Length <= index)
+        if (stopWords.Contains(folded))
         {
-            Array.Resize(ref caches, index + 1);
-            threadCaches = caches;
+            return Stop;
         }
 
-        var cache = caches[index] ??= new WordCache(createStemmer());
-        if (cache.Lookup.TryGetValue(folded, out var code))
+        var stemmers = threadStemmers ??= new SnowballProgram?[index + 1];
+        if (stemmers.Length <= index)
         {
-            return code;
+            Array.Resize(ref stemmers, index + 1);
+            threadStemmers = stemmers;
         }
 
-        var word = folded.ToString();
-        code = stopWords.Contains(word) ? Stop
-            : stemIds.TryGetValue(Stem(cache.Stemmer, word), out var id) ? id
-            : Unknown;
-        if (cache.Codes.Count >= MaxCachedWords)
-        {
-            cache.Codes.Clear();
-        }
-
-        cache.Codes[word] = code;
-        return code;
+        var stemmer = stemmers[index] ??= createStemmer();
+        return stemIds.TryGetValue(Stem(stemmer, folded), out var id) ? id : Unknown;
     }
 
     private static string Stem(SnowballProgram stemmer, string word)
@@ -115,20 +101,5 @@ internal sealed class LanguageVocabulary
         stemmer.SetCurrent(word);
         stemmer.Stem();
         return stemmer.Current;
-    }
-
-    private sealed class WordCache
-    {
-        public WordCache(SnowballProgram stemmer)
-        {
-            Stemmer = stemmer;
-            Lookup = Codes.GetAlternateLookup<ReadOnlySpan<char>>();
-        }
-
-        public SnowballProgram Stemmer { get; }
-
-        public Dictionary<string, int> Codes { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
     }
 }

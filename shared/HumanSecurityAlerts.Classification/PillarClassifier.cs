@@ -26,7 +26,6 @@ internal sealed class PillarClassifier : IPillarClassifier
 
     private readonly ClassifierOptions options;
     private readonly PillarVocabulary vocabulary = PillarVocabulary.Default;
-    private readonly LanguageDetector detector;
     private readonly double[] fieldWeights;
 
     public PillarClassifier(ClassifierOptions options)
@@ -34,7 +33,6 @@ internal sealed class PillarClassifier : IPillarClassifier
         ArgumentNullException.ThrowIfNull(options);
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         this.options = options;
-        detector = new LanguageDetector(vocabulary.Languages);
         fieldWeights = [options.TitleWeight, options.SummaryWeight, 1];
     }
 
@@ -42,14 +40,14 @@ internal sealed class PillarClassifier : IPillarClassifier
     {
         ArgumentNullException.ThrowIfNull(input);
 
-        var scratch = threadScratch ??= new ClassificationScratch(vocabulary.Languages.Count, detector.CountSlots, vocabulary.Terms.Count);
+        var scratch = threadScratch ??= new ClassificationScratch(vocabulary.Languages.Count, vocabulary.Detector.CountSlots, vocabulary.Terms.Count);
         scratch.Reset();
         var budget = options.MaxInputCharacters;
         Analyze(scratch, Title, Prepare(input.Title, ref budget));
         Analyze(scratch, Summary, Prepare(input.Summary, ref budget));
         Analyze(scratch, Body, Prepare(input.Body, ref budget));
 
-        var language = detector.Decide(scratch.LanguageCounts, input.DeclaredLanguage);
+        var language = vocabulary.Detector.Decide(scratch.LanguageCounts, input.DeclaredLanguage);
         return Score(scratch, language);
     }
 
@@ -101,11 +99,15 @@ internal sealed class PillarClassifier : IPillarClassifier
                 continue;
             }
 
-            var folded = buffer[..length];
-            detector.Count(folded, scratch.LanguageCounts);
+            var word = vocabulary.Describe(buffer[..length]);
+            if (word.LanguageSlot >= 0)
+            {
+                scratch.LanguageCounts[word.LanguageSlot]++;
+            }
+
             for (var l = 0; l < languages.Count; l++)
             {
-                var code = languages[l].Code(folded);
+                var code = word.Codes[l];
                 if (code != LanguageVocabulary.Stop)
                 {
                     scratch.Tokens[l].Add(code, token, ordinal);

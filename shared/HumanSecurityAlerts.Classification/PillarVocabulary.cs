@@ -15,10 +15,19 @@ internal sealed class PillarVocabulary
     private const string HumanSecuritySection = "human-security";
     private const string NeutralSection = "neutral";
 
+    // Bounds the per-thread word cache: a 10 MB input of distinct words must not grow it without end.
+    private const int MaxCachedWords = 50_000;
+
+    // Stemming and three hash lookups per word would dominate the cost; each thread remembers what
+    // it learnt about a word, in one lookup. Static because there is one vocabulary per process.
+    [ThreadStatic]
+    private static WordCache? threadWords;
+
     private PillarVocabulary(IReadOnlyList<LanguageVocabulary> languages, IReadOnlyList<VocabularyTerm> terms)
     {
         Languages = languages;
         Terms = terms;
+        Detector = new LanguageDetector(languages);
     }
 
     /// <summary>Built on first use and shared: the per-thread word caches are only worth it if it lives long.</summary>
@@ -27,6 +36,34 @@ internal sealed class PillarVocabulary
     public IReadOnlyList<LanguageVocabulary> Languages { get; }
 
     public IReadOnlyList<VocabularyTerm> Terms { get; }
+
+    public LanguageDetector Detector { get; }
+
+    /// <summary>A folded word's code in each language and its language-detection slot. Thread-safe; allocates only the first time a thread meets a word.</summary>
+    public WordInfo Describe(ReadOnlySpan<char> folded)
+    {
+        var cache = threadWords ??= new WordCache();
+        if (cache.Lookup.TryGetValue(folded, out var info))
+        {
+            return info;
+        }
+
+        var word = folded.ToString();
+        var codes = new int[Languages.Count];
+        for (var l = 0; l < codes.Length; l++)
+        {
+            codes[l] = Languages[l].Code(word);
+        }
+
+        info = new WordInfo(Detector.Slot(word), codes);
+        if (cache.Words.Count >= MaxCachedWords)
+        {
+            cache.Words.Clear();
+        }
+
+        cache.Words[word] = info;
+        return info;
+    }
 
     private static PillarVocabulary Load()
     {
@@ -133,5 +170,14 @@ internal sealed class PillarVocabulary
         Span<char> buffer = stackalloc char[LanguageVocabulary.MaxWordLength];
         var length = TextFolder.Fold(word, buffer);
         return length >= 0 ? buffer[..length].ToString() : throw new InvalidDataException($"Stop word too long: \"{word}\".");
+    }
+
+    private sealed class WordCache
+    {
+        public WordCache() => Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public Dictionary<string, WordInfo> Words { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
     }
 }
