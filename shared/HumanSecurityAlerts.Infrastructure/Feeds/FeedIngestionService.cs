@@ -71,7 +71,7 @@ internal sealed partial class FeedIngestionService(
         int stored = 0, skipped = 0;
         foreach (var item in feed.Items)
         {
-            var release = ToRelease(item, feed.Language);
+            var release = ToRelease(item);
             if (release is null)
             {
                 LogItemSkipped(source.DisplayName, item.Link ?? "(no link)");
@@ -84,7 +84,7 @@ internal sealed partial class FeedIngestionService(
                 continue;
             }
 
-            var result = await publisher.StoreAndPublishAsync(factory.Create(release, source.DisplayName), cancellationToken).ConfigureAwait(false);
+            var result = await publisher.StoreAndPublishAsync(factory.Create(release, source.DisplayName, feed.Language), cancellationToken).ConfigureAwait(false);
             if (result.Created)
             {
                 stored++;
@@ -101,7 +101,7 @@ internal sealed partial class FeedIngestionService(
     }
 
     /// <summary>A feed item as a release; null when it has no usable link or title.</summary>
-    private ValidRelease? ToRelease(FeedItem item, string? feedLanguage)
+    private ValidRelease? ToRelease(FeedItem item)
     {
         if (!CanonicalUrl.TryCreate(item.Link, out var url) || string.IsNullOrWhiteSpace(item.Title))
         {
@@ -118,7 +118,7 @@ internal sealed partial class FeedIngestionService(
             ReleaseValidator.Bound(item.Title, PublicationsOptions.MaxTitleChars).Text,
             ReleaseValidator.Bound(item.Summary, PublicationsOptions.MaxSummaryChars).Text,
             text,
-            feedLanguage,
+            Language: null,
             publishedAt,
             Pillars: null,
             truncated);

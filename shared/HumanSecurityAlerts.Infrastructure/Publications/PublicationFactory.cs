@@ -15,10 +15,11 @@ internal sealed class PublicationFactory(IPillarClassifier classifier, TimeProvi
             [.. result.Evidence.Select(e => new PublicationEvidence(e.Pillar, e.Term, e.Field, e.Position, e.Length, e.Weight))]);
     }
 
-    public Publication Create(ValidRelease release, string source)
+    /// <param name="languageHint">A language the text is probably in (e.g. the feed's); the text decides.</param>
+    public Publication Create(ValidRelease release, string source, string? languageHint = null)
     {
         ArgumentNullException.ThrowIfNull(release);
-        var classification = Classify(release.Title, release.Summary, release.Text, release.Language);
+        var classification = Classify(release.Title, release.Summary, release.Text, release.Language ?? languageHint);
         return new Publication
         {
             Id = release.Id,

@@ -1,0 +1,144 @@
+using System.ServiceModel.Syndication;
+using System.Xml;
+using HumanSecurityAlerts.IntegrationTests.Hosting;
+using HumanSecurityAlerts.Pillars;
+using HumanSecurityAlerts.Publications;
+using HumanSecurityAlerts.Testing.ServiceBus;
+using HumanSecurityAlerts.Testing.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HumanSecurityAlerts.IntegrationTests.Publications;
+
+/// <summary>GET /api/publications, /api/publications/{id} and /api/pillars/{id}/feed over Azurite.</summary>
+public sealed class ReadApiTests(AzuriteFixture azurite, LocalServiceBusFixture bus) : IClassFixture<AzuriteFixture>, IClassFixture<LocalServiceBusFixture>
+{
+    private static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Paging_through_250_publications_of_a_pillar_returns_each_once_newest_first()
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+        var store = app.Host.Services.GetRequiredService<IPublicationStore>();
+        // 250 in the pillar (some sharing a timestamp), 30 in another pillar only.
+        var inPillar = Enumerable.Range(0, 250).Select(i => Make(i, Start.AddHours(i / 2 * 3), PillarCatalog.ChildrenAndArmedConflict)).ToList();
+        var other = Enumerable.Range(250, 30).Select(i => Make(i, Start.AddHours(i), PillarCatalog.CulturalPropertyProtection)).ToList();
+        await Parallel.ForEachAsync(inPillar.Concat(other), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, ct) => await store.IndexAsync(p, ct));
+
+        var seen = new List<(string Id, DateTimeOffset PublishedAt)>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var query = "?pillar=children-and-armed-conflict&top=37" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
+            var response = await app.ListAsync(query);
+            Assert.Equal(200, response.StatusCode);
+            var json = response.Json;
+            seen.AddRange(json.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("id").GetString()!, i.GetProperty("publishedAt").GetDateTimeOffset())));
+            token = json.TryGetProperty("continuationToken", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String ? t.GetString() : null;
+            pages++;
+        }
+        while (token is not null && pages < 20);
+
+        Assert.Equal(7, pages);
+        Assert.Equal(250, seen.Count);
+        Assert.Equal(250, seen.Select(s => s.Id).Distinct().Count());
+        Assert.Equal(inPillar.Select(p => p.Id).Order(), seen.Select(s => s.Id).Order());
+        Assert.Equal(seen.OrderByDescending(s => s.PublishedAt).Select(s => s.PublishedAt), seen.Select(s => s.PublishedAt));
+    }
+
+    [Fact]
+    public async Task The_default_page_is_20_and_all_pillars_and_language_filters_apply()
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+        var store = app.Host.Services.GetRequiredService<IPublicationStore>();
+        for (var i = 0; i < 30; i++)
+        {
+            await store.IndexAsync(Make(i, Start.AddDays(i), PillarCatalog.ProtectionOfCivilians, i % 3 == 0 ? "fr" : "en"), CancellationToken.None);
+        }
+
+        var all = await app.ListAsync("");
+        var french = await app.ListAsync("?pillar=protection-of-civilians&lang=fr&top=100");
+
+        Assert.Equal(20, all.Json.GetProperty("items").GetArrayLength());
+        Assert.Equal("p029", all.Json.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Equal(10, french.Json.GetProperty("items").GetArrayLength());
+        Assert.All(french.Json.GetProperty("items").EnumerateArray(), i => Assert.Equal("fr", i.GetProperty("language").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, french.Json.GetProperty("continuationToken").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("?pillar=space", "pillar")]
+    [InlineData("?lang=de", "lang")]
+    [InlineData("?top=0", "top")]
+    [InlineData("?top=101", "top")]
+    [InlineData("?top=ten", "top")]
+    [InlineData("?continuationToken=not-a-token", "continuationToken")]
+    [InlineData("?pillar=protection-of-civilians&continuationToken=MXxhbGx8MDAwMDAwMDAwMDAwMDAwMDAwMF9hYmM", "continuationToken")]
+    public async Task Bad_query_parameters_get_400_naming_them(string query, string field)
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+
+        var response = await app.ListAsync(query);
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), response.Body);
+    }
+
+    [Fact]
+    public async Task An_unknown_publication_is_a_404_problem()
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+
+        var missing = await app.GetAsync("0123456789abcdef0123456789abcdef");
+        var invalid = await app.GetAsync("..%2F..");
+
+        Assert.Equal(404, missing.StatusCode);
+        Assert.StartsWith("application/problem+json", missing.ContentType, StringComparison.Ordinal);
+        Assert.Equal(404, invalid.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_pillar_has_an_Atom_feed_of_its_newest_publications()
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+        var released = await app.ReleaseAsync(PublicationsApp.SeedRelease());
+        var id = released.Json.GetProperty("id").GetString()!;
+        var function = app.Host.Create<Functions.Publications.GetPillarFeed>();
+
+        var feedResponse = await app.Host.InvokeAsync(
+            AppHost.Request("GET", "/api/pillars/protection-of-civilians/feed?lang=fr"),
+            r => function.Run(r, PillarCatalog.ProtectionOfCivilians, CancellationToken.None));
+        var unknown = await app.Host.InvokeAsync(
+            AppHost.Request("GET", "/api/pillars/space/feed"),
+            r => function.Run(r, "space", CancellationToken.None));
+        var empty = await app.Host.InvokeAsync(
+            AppHost.Request("GET", "/api/pillars/women-peace-and-security/feed?lang=en"),
+            r => function.Run(r, PillarCatalog.WomenPeaceAndSecurity, CancellationToken.None));
+
+        Assert.Equal(200, feedResponse.StatusCode);
+        Assert.StartsWith("application/atom+xml", feedResponse.ContentType, StringComparison.Ordinal);
+        using var reader = XmlReader.Create(new StringReader(feedResponse.Body), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        var feed = SyndicationFeed.Load(reader);
+        Assert.Contains("Protection des civils", feed.Title.Text, StringComparison.Ordinal);
+        var entry = Assert.Single(feed.Items);
+        Assert.Equal("urn:humansecurityalerts:publication:" + id, entry.Id);
+        Assert.Equal("https://www.nato.int/cps/fr/natohq/news_181779.htm", entry.Links[0].Uri.AbsoluteUri);
+        Assert.Contains(entry.Categories, c => c.Name == PillarCatalog.ProtectionOfCivilians);
+        Assert.Equal(404, unknown.StatusCode);
+        Assert.Equal(200, empty.StatusCode);
+        Assert.Empty(SyndicationFeed.Load(XmlReader.Create(new StringReader(empty.Body))).Items);
+    }
+
+    private static Publication Make(int i, DateTimeOffset publishedAt, string pillar, string language = "en") => new()
+    {
+        Id = $"p{i:D3}",
+        Url = new Uri($"https://example.org/p/{i}"),
+        Title = $"Publication {i}",
+        Summary = $"Summary {i}",
+        Language = language,
+        Source = "test",
+        PublishedAt = publishedAt,
+        IngestedAt = publishedAt,
+        Pillars = [pillar],
+    };
+}
