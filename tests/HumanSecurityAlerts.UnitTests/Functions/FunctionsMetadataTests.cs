@@ -19,6 +19,14 @@ public sealed class FunctionsMetadataTests
         ["GetPillarFeed"] = "httpTrigger GET pillars/{id}/feed",
         ["PublishOutbox"] = "timerTrigger 0 * * * * *",
         ["IngestFeeds"] = "timerTrigger %FeedsSchedule%",
+        ["CreateSubscription"] = "httpTrigger POST subscriptions",
+        ["ConfirmSubscription"] = "httpTrigger GET subscriptions/confirm",
+        ["GetSubscription"] = "httpTrigger GET subscriptions/manage/{token}",
+        ["UpdateSubscription"] = "httpTrigger POST subscriptions/manage/{token}",
+        ["VerifyWebhook"] = "httpTrigger POST subscriptions/manage/{token}/verify",
+        ["RotateWebhookSecret"] = "httpTrigger POST subscriptions/manage/{token}/rotate-secret",
+        ["GetUnsubscribePage"] = "httpTrigger GET subscriptions/unsubscribe/{token}",
+        ["Unsubscribe"] = "httpTrigger POST subscriptions/unsubscribe/{token}",
     };
 
     [Fact]
