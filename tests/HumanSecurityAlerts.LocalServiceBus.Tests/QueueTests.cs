@@ -143,6 +143,19 @@ public sealed class QueueTests(LocalServiceBusFixture broker) : BrokerTest(broke
     }
 
     [Fact]
+    public async Task Expired_message_is_dead_lettered_when_the_queue_says_so()
+    {
+        string queue = Broker.CreateQueue(new QueueOptions { DefaultMessageTimeToLive = TimeSpan.FromMilliseconds(300), DeadLetteringOnMessageExpiration = true });
+        await SendAsync(queue, Message("a"));
+        await using ServiceBusReceiver deadLetters = Client.CreateReceiver(queue, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter });
+
+        ServiceBusReceivedMessage dead = await deadLetters.ReceiveMessageAsync(Wait);
+
+        Assert.Equal("a", dead.MessageId);
+        Assert.Equal("TTLExpiredException", dead.DeadLetterReason);
+    }
+
+    [Fact]
     public async Task Peek_returns_messages_without_locking_them()
     {
         string queue = Broker.CreateQueue();

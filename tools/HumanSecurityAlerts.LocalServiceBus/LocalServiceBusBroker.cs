@@ -119,6 +119,11 @@ public sealed class LocalServiceBusBroker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_ticker is not null)
         {
@@ -126,7 +131,6 @@ public sealed class LocalServiceBusBroker : IAsyncDisposable
         }
 
         _host?.Dispose();
-        _stopping.Dispose();
     }
 
     /// <summary>One timer drives lock expiry, scheduled enqueue and message expiry for every entity.</summary>

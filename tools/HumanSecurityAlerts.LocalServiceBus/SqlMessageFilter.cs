@@ -65,7 +65,7 @@ internal sealed partial class SqlMessageFilter : MessageFilter
         public Func<MessageEnvelope, bool> ParseOr()
         {
             Func<MessageEnvelope, bool> left = ParseAnd();
-            while (TryKeyword("OR"))
+            while (Accept("OR"))
             {
                 Func<MessageEnvelope, bool> first = left;
                 Func<MessageEnvelope, bool> second = ParseAnd();
@@ -86,7 +86,7 @@ internal sealed partial class SqlMessageFilter : MessageFilter
         private Func<MessageEnvelope, bool> ParseAnd()
         {
             Func<MessageEnvelope, bool> left = ParseUnary();
-            while (TryKeyword("AND"))
+            while (Accept("AND"))
             {
                 Func<MessageEnvelope, bool> first = left;
                 Func<MessageEnvelope, bool> second = ParseUnary();
@@ -98,30 +98,30 @@ internal sealed partial class SqlMessageFilter : MessageFilter
 
         private Func<MessageEnvelope, bool> ParseUnary()
         {
-            if (TryKeyword("NOT"))
+            if (Accept("NOT"))
             {
                 Func<MessageEnvelope, bool> inner = ParseUnary();
                 return envelope => !inner(envelope);
             }
 
-            if (TryToken("("))
+            if (Accept("("))
             {
                 Func<MessageEnvelope, bool> inner = ParseOr();
                 Expect(")");
                 return inner;
             }
 
-            if (TryKeyword("TRUE"))
+            if (Accept("TRUE"))
             {
                 return _ => true;
             }
 
-            if (TryKeyword("FALSE"))
+            if (Accept("FALSE"))
             {
                 return _ => false;
             }
 
-            if (TryKeyword("EXISTS"))
+            if (Accept("EXISTS"))
             {
                 Expect("(");
                 Func<MessageEnvelope, object?> property = ParseName(Next());
@@ -130,10 +130,10 @@ internal sealed partial class SqlMessageFilter : MessageFilter
             }
 
             Func<MessageEnvelope, object?> left = ParseOperand();
-            if (TryKeyword("IS"))
+            if (Accept("IS"))
             {
-                bool negated = TryKeyword("NOT");
-                if (!TryKeyword("NULL"))
+                bool negated = Accept("NOT");
+                if (!Accept("NULL"))
                 {
                     throw Unsupported(ruleName, expression, "IS must be followed by [NOT] NULL");
                 }
@@ -198,7 +198,8 @@ internal sealed partial class SqlMessageFilter : MessageFilter
             return envelope => envelope.ApplicationProperties.TryGetValue(name, out object? value) ? value : null;
         }
 
-        private bool TryKeyword(string keyword)
+        /// <summary>Consumes the next token when it is <paramref name="keyword"/> (keywords are case-insensitive).</summary>
+        private bool Accept(string keyword)
         {
             if (_position < tokens.Count && string.Equals(tokens[_position], keyword, StringComparison.OrdinalIgnoreCase))
             {
@@ -209,11 +210,9 @@ internal sealed partial class SqlMessageFilter : MessageFilter
             return false;
         }
 
-        private bool TryToken(string token) => TryKeyword(token);
-
         private void Expect(string token)
         {
-            if (!TryToken(token))
+            if (!Accept(token))
             {
                 throw Unsupported(ruleName, expression, $"expected '{token}'");
             }
