@@ -30,15 +30,15 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
-    public static string AdminKey => LocalSettings.LocalAdminKey;
+    public string AdminKey { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
         await Task.WhenAll(azurite.InitializeAsync(), ServiceBus.InitializeAsync(), smtp.InitializeAsync(), webhooks.InitializeAsync());
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        var settings = LocalSettings.For(azurite.ConnectionString, ServiceBus.ConnectionString, Smtp.Port, BaseAddress.ToString().TrimEnd('/'));
+        var settings = LocalSettings.For(RepositoryPaths.Root, azurite.ConnectionString, ServiceBus.ConnectionString, Smtp.Host, Smtp.Port, BaseAddress.ToString().TrimEnd('/'));
         settings["TableStorage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
-        settings["Smtp:Host"] = Smtp.Host;
+        AdminKey = settings[LocalSettings.AdminKey]!;
         app = LocalFunctionsApp.Build([], settings, BaseAddress.ToString().TrimEnd('/'));
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress };

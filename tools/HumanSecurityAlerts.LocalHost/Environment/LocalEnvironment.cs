@@ -41,7 +41,7 @@ internal static class LocalEnvironment
         await using var azurite = await azuriteTask.ConfigureAwait(false);
         await using var smtp4dev = await smtp4devTask.ConfigureAwait(false);
 
-        var settings = LocalSettings.For(azurite.ConnectionString, broker.ConnectionString, LocalPorts.Smtp, $"http://localhost:{LocalPorts.Functions}");
+        var settings = LocalSettings.For(root, azurite.ConnectionString, broker.ConnectionString, "localhost", LocalPorts.Smtp, $"http://localhost:{LocalPorts.Functions}");
         await using var app = LocalFunctionsApp.Build(args, settings, $"http://localhost:{LocalPorts.Functions}");
         await app.StartAsync().ConfigureAwait(false);
 
@@ -51,7 +51,7 @@ internal static class LocalEnvironment
               API              http://localhost:{LocalPorts.Functions}/api/pillars
               Subscribe page   http://localhost:{LocalPorts.Functions}/api/subscribe
               smtp4dev (mail)  http://localhost:{LocalPorts.Smtp4devWeb}
-              Admin key        {settings["Admin:ApiKey"]}  (local only)
+              Admin key        {settings[LocalSettings.AdminKey]}  (local only)
               Table Storage    Azurite on 127.0.0.1:{LocalPorts.Azurite}, in memory
               Service Bus      local broker on localhost:{LocalPorts.ServiceBus}
             Press Ctrl+C to stop everything.

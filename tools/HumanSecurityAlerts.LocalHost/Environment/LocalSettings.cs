@@ -1,20 +1,38 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace HumanSecurityAlerts.LocalHost.Environment;
 
-/// <summary>The settings the local run gives the app: its own components, plus local-development switches.</summary>
+/// <summary>
+/// The settings of the local run: the <c>Values</c> of local.settings.sample.json (the same file Core Tools users
+/// copy), then local.settings.json if present, with the addresses of the components this run started on top.
+/// </summary>
 internal static class LocalSettings
 {
-    /// <summary>Only for the local run; never used in Azure, where the key comes from Key Vault.</summary>
-    public const string LocalAdminKey = "local-dev-admin-key-0123456789abcdef";
+    public const string AdminKey = "Admin:ApiKey";
 
-    public static Dictionary<string, string?> For(string tables, string serviceBus, int smtpPort, string baseUrl) => new()
+    public static Dictionary<string, string?> For(string repositoryRoot, string tables, string serviceBus, string smtpHost, int smtpPort, string baseUrl)
     {
-        ["TableStorage"] = tables,
-        ["ServiceBus"] = serviceBus,
-        ["Smtp:Host"] = "localhost",
-        ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Smtp:Security"] = "None",
-        ["Site:BaseUrl"] = baseUrl,
-        ["Admin:ApiKey"] = LocalAdminKey,
-        ["Webhooks:AllowPrivateNetworks"] = "true",
-    };
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in new[] { "local.settings.sample.json", "local.settings.json" })
+        {
+            var path = Path.Combine(repositoryRoot, file);
+            if (File.Exists(path))
+            {
+                using var document = JsonDocument.Parse(File.ReadAllText(path));
+                foreach (var value in document.RootElement.GetProperty("Values").EnumerateObject())
+                {
+                    // Core Tools turns Values into environment variables, where "__" separates sections.
+                    settings[value.Name.Replace("__", ":", StringComparison.Ordinal)] = value.Value.GetString();
+                }
+            }
+        }
+
+        settings["TableStorage"] = tables;
+        settings["ServiceBus"] = serviceBus;
+        settings["Smtp:Host"] = smtpHost;
+        settings["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture);
+        settings["Site:BaseUrl"] = baseUrl;
+        return settings;
+    }
 }
