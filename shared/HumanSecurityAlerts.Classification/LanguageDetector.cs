@@ -13,8 +13,8 @@ internal sealed class LanguageDetector
 
     // Frequent function words of neighbouring languages that are neither English nor French stop words.
     private const string OtherMarkers =
-        "el los las del y por una es para como pero muy " +
-        "il di che gli della delle dei nel sono non " +
+        "el los las del y por una es para como pero muy su sus al lo mas este esta han ha hoy " +
+        "di che gli della delle dei nel sono " +
         "o os do da em não uma das dos " +
         "der die das und ist nicht mit von zu den ein eine auf auch sich " +
         "het een van niet met zijn voor ook";
@@ -73,7 +73,8 @@ internal sealed class LanguageDetector
         }
 
         var top = counts[best];
-        if (top == 0 || counts[languages.Length] >= top)
+        // Neighbouring languages share many French function words ("de", "la", "que"), so their own markers count double.
+        if (top == 0 || counts[languages.Length] * 2 >= top)
         {
             return Other;
         }

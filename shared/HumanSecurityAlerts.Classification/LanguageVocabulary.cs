@@ -26,9 +26,12 @@ internal sealed class LanguageVocabulary
 
     private readonly int index;
 
-    public LanguageVocabulary(int index, string language, IEnumerable<string> stopWords, Func<SnowballProgram> createStemmer)
+    private readonly FrozenDictionary<string, string> stemOverrides;
+
+    public LanguageVocabulary(int index, string language, IEnumerable<string> stopWords, IEnumerable<KeyValuePair<string, string>> stemOverrides, Func<SnowballProgram> createStemmer)
     {
         this.index = index;
+        this.stemOverrides = stemOverrides.ToFrozenDictionary(StringComparer.Ordinal);
         Language = language;
         this.stopWords = stopWords.ToFrozenSet(StringComparer.Ordinal);
         this.createStemmer = createStemmer;
@@ -96,8 +99,13 @@ internal sealed class LanguageVocabulary
         return stemIds.TryGetValue(Stem(stemmer, folded), out var id) ? id : Unknown;
     }
 
-    private static string Stem(SnowballProgram stemmer, string word)
+    private string Stem(SnowballProgram stemmer, string word)
     {
+        if (stemOverrides.TryGetValue(word, out var stem))
+        {
+            return stem;
+        }
+
         stemmer.SetCurrent(word);
         stemmer.Stem();
         return stemmer.Current;

@@ -14,6 +14,7 @@ internal sealed class PillarVocabulary
     private const string StopWordsSection = "stop-words";
     private const string HumanSecuritySection = "human-security";
     private const string NeutralSection = "neutral";
+    private const string StemOverridesSection = "stem-overrides";
 
     // Bounds the per-thread word cache: a 10 MB input of distinct words must not grow it without end.
     private const int MaxCachedWords = 50_000;
@@ -82,11 +83,14 @@ internal sealed class PillarVocabulary
         var stopWords = sections.TryGetValue(StopWordsSection, out var stopLines)
             ? stopLines.SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(Fold)
             : [];
-        var vocabulary = new LanguageVocabulary(index, language, stopWords, createStemmer);
+        var stemOverrides = sections.TryGetValue(StemOverridesSection, out var overrideLines)
+            ? overrideLines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => KeyValuePair.Create(Fold(w[0]), Fold(w[^1])))
+            : [];
+        var vocabulary = new LanguageVocabulary(index, language, stopWords, stemOverrides, createStemmer);
 
         foreach (var (section, lines) in sections)
         {
-            if (section == StopWordsSection)
+            if (section is StopWordsSection or StemOverridesSection)
             {
                 continue;
             }
