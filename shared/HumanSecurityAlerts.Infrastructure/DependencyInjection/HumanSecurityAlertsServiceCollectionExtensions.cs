@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
 using HumanSecurityAlerts.Admin;
+using HumanSecurityAlerts.Classification;
 using HumanSecurityAlerts.Configuration;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
@@ -24,6 +25,7 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPillarClassifier(configuration);
 
         services.AddOptions<TableStorageOptions>()
             .Configure(o => ConnectionSection.Bind(configuration, TableStorageOptions.SectionName, o, (x, cs) => x.ConnectionString = cs))
