@@ -126,10 +126,10 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
         return html.ToString();
     }
 
-    private static string Layout(SubscriptionTexts t, string title, string body) =>
+    internal static string Layout(SubscriptionTexts t, string title, string body) =>
         $"<!DOCTYPE html><html lang=\"{E(t.Lang)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
         $"<meta name=\"robots\" content=\"noindex\"><title>{E(title)} – {E(t.ServiceName)}</title><style>{Css}</style></head>" +
         $"<body><main><h1>{E(title)}</h1>{body}</main></body></html>";
 
-    private static string E(string value) => Encoder.Encode(value);
+    internal static string E(string value) => Encoder.Encode(value);
 }

@@ -37,6 +37,7 @@ public static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionLinks>();
         services.TryAddSingleton<SubscriptionEmails>();
         services.TryAddSingleton<SubscriptionPages>();
+        services.TryAddSingleton<SubscribePage>();
         services.TryAddSingleton<SubscriptionService>();
         return services;
     }

@@ -1,0 +1,111 @@
+using System.Text;
+using HumanSecurityAlerts.Pillars;
+using HumanSecurityAlerts.Validation;
+using static HumanSecurityAlerts.Subscriptions.SubscriptionPages;
+
+namespace HumanSecurityAlerts.Subscriptions;
+
+/// <summary>
+/// The public subscribe page: a plain HTML form (no script, so it works everywhere and under a strict CSP) that
+/// posts to <c>/api/subscribe</c>, which runs the same <see cref="SubscriptionService"/> as the JSON API.
+/// </summary>
+public sealed class SubscribePage(SubscriptionLinks links)
+{
+    public static string Form(string language, SubscriptionRequest? values = null, FieldErrors? errors = null)
+    {
+        var t = SubscriptionTexts.For(language);
+        var p = SubscribePageTexts.For(language);
+        var invalid = errors?.ToDictionary() ?? new Dictionary<string, string[]>();
+        var html = new StringBuilder();
+        html.Append("<p><a href=\"?lang=").Append(E(p.OtherLanguageCode)).Append("\" lang=\"").Append(E(p.OtherLanguageCode)).Append("\">").Append(E(p.OtherLanguage)).Append("</a></p>");
+        html.Append("<p>").Append(E(p.Intro)).Append("</p>");
+        if (invalid.Count > 0)
+        {
+            html.Append("<p class=\"error\" role=\"alert\">").Append(E(p.ErrorSummary)).Append("</p>");
+        }
+
+        html.Append("<form method=\"post\" action=\"subscribe?lang=").Append(E(t.Lang)).Append("\" novalidate>");
+
+        var channel = values?.Channel ?? "email";
+        html.Append("<fieldset><legend>").Append(E(p.Channel)).Append("</legend>");
+        Radio(html, "channel", "email", p.Email, channel == "email");
+        Radio(html, "channel", "webhook", p.Webhook, channel == "webhook");
+        Errors(html, invalid, "channel");
+        html.Append("</fieldset>");
+
+        Input(html, "email", "email", p.EmailAddress, values?.Email, invalid, "email");
+        Input(html, "url", "url", p.WebhookUrl, values?.Url, invalid, "url");
+        html.Append("<p class=\"hint\" id=\"url-hint\">").Append(E(p.WebhookHint)).Append("</p>");
+
+        html.Append("<fieldset><legend>").Append(E(t.Pillars)).Append("</legend>");
+        foreach (var pillar in PillarCatalog.All)
+        {
+            var id = "pillar-" + pillar.Id;
+            var chosen = values?.Pillars?.Contains(pillar.Id) == true;
+            html.Append("<label for=\"").Append(E(id)).Append("\"><input type=\"checkbox\" name=\"pillars\" id=\"").Append(E(id)).Append("\" value=\"")
+                .Append(E(pillar.Id)).Append('"').Append(chosen ? " checked" : "").Append("> ").Append(E(pillar.Name(t.Lang))).Append("</label>");
+        }
+
+        Errors(html, invalid, "pillars");
+        html.Append("</fieldset>");
+
+        var subscriptionLanguage = values?.Language ?? t.Lang;
+        html.Append("<fieldset><legend>").Append(E(t.Language)).Append("</legend>");
+        Radio(html, "language", "en", "English", subscriptionLanguage == "en");
+        Radio(html, "language", "fr", "Français", subscriptionLanguage == "fr");
+        Errors(html, invalid, "language");
+        html.Append("</fieldset>");
+
+        var frequency = values?.Frequency ?? SubscriptionFrequency.Immediate.Name();
+        html.Append("<fieldset><legend>").Append(E(t.Frequency)).Append("</legend>");
+        foreach (var option in Enum.GetValues<SubscriptionFrequency>())
+        {
+            Radio(html, "frequency", option.Name(), t.FrequencyName(option), frequency == option.Name());
+        }
+
+        Errors(html, invalid, "frequency");
+        html.Append("</fieldset><button type=\"submit\">").Append(E(p.Submit)).Append("</button></form>");
+        return Layout(t, p.Title, html.ToString());
+    }
+
+    public static string EmailAccepted(string language)
+    {
+        var p = SubscribePageTexts.For(language);
+        return Layout(SubscriptionTexts.For(language), p.EmailSentTitle, $"<p class=\"notice\" role=\"status\">{E(p.EmailSentBody)}</p>");
+    }
+
+    public string WebhookCreated(string language, SubscribeResult result)
+    {
+        var p = SubscribePageTexts.For(language);
+        var verified = result.Verification?.Succeeded == true;
+        var body = new StringBuilder();
+        body.Append("<p class=\"").Append(verified ? "notice" : "error").Append("\" role=\"status\">").Append(E(verified ? p.WebhookVerified : p.WebhookNotVerified)).Append("</p>");
+        body.Append("<p><label for=\"secret\">").Append(E(p.SecretLabel)).Append("</label><input id=\"secret\" readonly size=\"60\" value=\"").Append(E(result.Secret ?? "")).Append("\"></p>");
+        body.Append("<p><a href=\"").Append(E(links.Manage(result.ManageToken!).AbsoluteUri)).Append("?lang=").Append(E(language)).Append("\">").Append(E(p.ManageLink)).Append("</a></p>");
+        return Layout(SubscriptionTexts.For(language), p.WebhookTitle, body.ToString());
+    }
+
+    private static void Radio(StringBuilder html, string name, string value, string label, bool chosen)
+    {
+        var id = name + "-" + value;
+        html.Append("<label for=\"").Append(E(id)).Append("\"><input type=\"radio\" name=\"").Append(E(name)).Append("\" id=\"").Append(E(id)).Append("\" value=\"")
+            .Append(E(value)).Append('"').Append(chosen ? " checked" : "").Append("> ").Append(E(label)).Append("</label>");
+    }
+
+    private static void Input(StringBuilder html, string name, string type, string label, string? value, IDictionary<string, string[]> invalid, string field)
+    {
+        var hasError = invalid.ContainsKey(field);
+        html.Append("<p><label for=\"").Append(E(name)).Append("\">").Append(E(label)).Append("</label> <input type=\"").Append(E(type)).Append("\" name=\"").Append(E(name))
+            .Append("\" id=\"").Append(E(name)).Append("\" value=\"").Append(E(value ?? "")).Append('"')
+            .Append(hasError ? $" aria-invalid=\"true\" aria-describedby=\"{E(name)}-error\"" : "").Append(" size=\"40\"></p>");
+        Errors(html, invalid, field, name + "-error");
+    }
+
+    private static void Errors(StringBuilder html, IDictionary<string, string[]> invalid, string field, string? id = null)
+    {
+        if (invalid.TryGetValue(field, out var messages))
+        {
+            html.Append("<p class=\"error\"").Append(id is null ? "" : $" id=\"{E(id)}\"").Append('>').Append(E(string.Join(" ", messages))).Append("</p>");
+        }
+    }
+}
