@@ -67,7 +67,7 @@ internal static class FeedParser
     private static FeedItem ToItem(SyndicationFeed feed, SyndicationItem item)
     {
         var link = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate") ?? item.Links.FirstOrDefault();
-        var href = link is null ? null : Absolute(link.GetAbsoluteUri(), feed);
+        var href = link is null ? null : Absolute(link.GetAbsoluteUri() ?? link.Uri, feed);
         if (href is null && Uri.TryCreate(item.Id, UriKind.Absolute, out var idUri) && (idUri.Scheme == Uri.UriSchemeHttp || idUri.Scheme == Uri.UriSchemeHttps))
         {
             href = idUri.AbsoluteUri;
@@ -123,10 +123,20 @@ internal static class FeedParser
             return true;
         }
 
-        // RFC 822 with a zone name other than GMT/UT (e.g. "EST") or without a day name.
+        // RFC 822 with a North American zone name (e.g. "EST") or an unknown one (taken as UTC).
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length >= 5 && DateTimeOffset.TryParse(string.Join(' ', parts[..^1]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
         {
+            var offset = parts[^1].ToUpperInvariant() switch
+            {
+                "EST" or "CDT" => -5,
+                "EDT" => -4,
+                "CST" or "MDT" => -6,
+                "MST" or "PDT" => -7,
+                "PST" => -8,
+                _ => 0,
+            };
+            value = new DateTimeOffset(value.UtcDateTime.AddHours(-offset), TimeSpan.Zero);
             return true;
         }
 

@@ -56,7 +56,7 @@ internal static class HtmlToText
                 var block = Blocks.Contains(e.LocalName);
                 if (block)
                 {
-                    text.Append('\n');
+                    NewLine(text);
                 }
 
                 foreach (var child in e.ChildNodes)
@@ -66,12 +66,20 @@ internal static class HtmlToText
 
                 if (block)
                 {
-                    text.Append('\n');
+                    NewLine(text);
                 }
 
                 break;
             default:
                 break;
+        }
+    }
+
+    private static void NewLine(StringBuilder text)
+    {
+        if (text.Length > 0 && text[^1] != '\n')
+        {
+            text.Append('\n');
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
         var body = response.Json;
         var id = body.GetProperty("id").GetString()!;
         var pillars = Strings(body.GetProperty("pillars"));
-        Assert.Subset(pillars.ToHashSet(), SeedPillars.ToHashSet());
+        Assert.Equal(SeedPillars, pillars);
         Assert.Equal("fr", body.GetProperty("language").GetString());
         Assert.Equal("https://www.nato.int/cps/fr/natohq/news_181779.htm", body.GetProperty("url").GetString());
         Assert.Equal(new DateTimeOffset(2021, 2, 25, 0, 0, 0, TimeSpan.Zero), body.GetProperty("publishedAt").GetDateTimeOffset());
@@ -98,7 +98,7 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
         { """{"title":"T","url":"https://example.org/a","id":"Not An Id!"}""", "id" },
         { """{"title":"T","url":"https://example.org/a","pillars":"protection-of-civilians"}""", "pillars" },
         { """[1,2,3]""", "body" },
-        { """{"title":""", "body" },
+        { """{"title":""", "title" },
     };
 
     [Theory]
@@ -203,7 +203,7 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
         Assert.Equal(201, response.StatusCode);
         Assert.Equal(["protection-of-civilians", "cultural-property-protection"], Strings(response.Json.GetProperty("pillars")));
         Assert.True(response.Json.GetProperty("pillarsSetByAdmin").GetBoolean());
-        Assert.Subset(Strings(response.Json.GetProperty("classification").GetProperty("pillars")).ToHashSet(), SeedPillars.ToHashSet());
+        Assert.Equal(SeedPillars, Strings(response.Json.GetProperty("classification").GetProperty("pillars")));
         var message = Assert.Single(await app.ReceiveAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal(true, message.ApplicationProperties["protection-of-civilians"]);
         Assert.Equal(false, message.ApplicationProperties["children-and-armed-conflict"]);
@@ -227,7 +227,7 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
 
         Assert.Equal(200, preview.StatusCode);
         Assert.Equal("fr", preview.Json.GetProperty("language").GetString());
-        Assert.Subset(Strings(preview.Json.GetProperty("pillars")).ToHashSet(), SeedPillars.ToHashSet());
+        Assert.Equal(SeedPillars, Strings(preview.Json.GetProperty("pillars")));
         Assert.Equal(400, empty.StatusCode);
         Assert.Equal(401, anonymous.StatusCode);
         await AssertNothingStoredAsync(app);

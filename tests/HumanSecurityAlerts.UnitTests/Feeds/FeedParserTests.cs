@@ -48,7 +48,7 @@ public sealed class FeedParserTests
 
         Assert.Equal(2, feed.Items.Count);
         Assert.Contains(feed.Items, i => i.Link == "https://example.org/news/one" && i.PublishedAt is null);
-        Assert.Contains(feed.Items, i => i.Link == "https://example.org/news/two" && i.PublishedAt is not null);
+        Assert.Contains(feed.Items, i => i.Link == "https://example.org/news/two" && i.PublishedAt == new DateTimeOffset(2024, 3, 11, 19, 30, 0, TimeSpan.Zero));
     }
 
     [Theory]
