@@ -70,6 +70,18 @@ param siteBaseUrl string = ''
 @description('NCRONTAB schedule of the feed ingestion timer (FeedsSchedule).')
 param feedsSchedule string = '0 */15 * * * *'
 
+@description('NCRONTAB schedule of the fan-out drain timer (FanOutSchedule); an admin release also starts it at once.')
+param fanOutSchedule string = '*/30 * * * * *'
+
+@description('NCRONTAB schedule of the deliveries drain timer (DeliverySchedule); retries are scheduled messages it picks up.')
+param deliverySchedule string = '*/30 * * * * *'
+
+@description('NCRONTAB schedule of the daily digest (DailyDigestSchedule), UTC.')
+param dailyDigestSchedule string = '0 0 7 * * *'
+
+@description('NCRONTAB schedule of the weekly digest (WeeklyDigestSchedule), UTC; default Mondays.')
+param weeklyDigestSchedule string = '0 0 7 * * 1'
+
 @description('RSS 2.0 / Atom feeds to read: [{ name: \'...\', url: \'https://...\' }].')
 param feedSources array = []
 
@@ -311,6 +323,11 @@ module appSettings 'modules/app-settings.bicep' = {
       Webhooks__AllowPrivateNetworks: 'false'
       // Binding expression of the IngestFeeds timer (a flat name: see IngestFeeds).
       FeedsSchedule: feedsSchedule
+      // Binding expressions of the delivery timers (flat names, like FeedsSchedule).
+      FanOutSchedule: fanOutSchedule
+      DeliverySchedule: deliverySchedule
+      DailyDigestSchedule: dailyDigestSchedule
+      WeeklyDigestSchedule: weeklyDigestSchedule
     })
   }
 }

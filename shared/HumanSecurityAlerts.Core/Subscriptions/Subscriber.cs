@@ -44,6 +44,12 @@ public sealed record Subscriber
     /// <summary>When the last confirmation (or "already subscribed") email went out, to throttle repeated requests.</summary>
     public DateTimeOffset? LastConfirmationSentAt { get; init; }
 
+    /// <summary>When delivery disabled this webhook endpoint (it kept failing); verifying it again re-enables it.</summary>
+    public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>Why delivery disabled the endpoint, shown on the manage page (no secrets, no response bodies).</summary>
+    public string? DisabledReason { get; init; }
+
     /// <summary>The address or URL messages go to.</summary>
     public string Address => Channel == SubscriptionChannel.Email ? Email ?? "" : Url ?? "";
 }

@@ -60,6 +60,7 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
 
         services.AddPublications(configuration);
         services.AddSubscriptions(configuration);
+        services.AddDelivery(configuration);
 
         return services;
     }

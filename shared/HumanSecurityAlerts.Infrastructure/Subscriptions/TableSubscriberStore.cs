@@ -169,6 +169,8 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
         ["ActivatedAt"] = s.ActivatedAt,
         ["UnsubscribedAt"] = s.UnsubscribedAt,
         ["LastConfirmationSentAt"] = s.LastConfirmationSentAt,
+        ["DisabledAt"] = s.DisabledAt,
+        ["DisabledReason"] = s.DisabledReason,
         ["IndexKeys"] = string.Join(',', indexKeys),
     };
 
@@ -192,6 +194,8 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
             ActivatedAt = e.GetDateTimeOffset("ActivatedAt"),
             UnsubscribedAt = e.GetDateTimeOffset("UnsubscribedAt"),
             LastConfirmationSentAt = e.GetDateTimeOffset("LastConfirmationSentAt"),
+            DisabledAt = e.GetDateTimeOffset("DisabledAt"),
+            DisabledReason = e.GetString("DisabledReason"),
         };
     }
 

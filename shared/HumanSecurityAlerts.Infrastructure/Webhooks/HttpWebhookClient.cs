@@ -39,7 +39,7 @@ internal sealed class HttpWebhookClient(IHttpClientFactory factory, IOptions<Web
                 408 or 429 or >= 500 => WebhookCallOutcome.Transient,
                 _ => WebhookCallOutcome.Permanent,
             };
-            return new WebhookCallResult(outcome, status, text, outcome == WebhookCallOutcome.Delivered ? null : $"HTTP {status}");
+            return new WebhookCallResult(outcome, status, text, outcome == WebhookCallOutcome.Delivered ? null : $"HTTP {status}", RetryAfter(response));
         }
         catch (HttpRequestException e) when (FindRefusal(e) is { } refusal)
         {
@@ -53,6 +53,13 @@ internal sealed class HttpWebhookClient(IHttpClientFactory factory, IOptions<Web
         {
             return new WebhookCallResult(WebhookCallOutcome.Transient, null, null, "Timed out.");
         }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var delay = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        return delay is { } d && d > TimeSpan.Zero ? d : null;
     }
 
     private static WebhookDestinationRefusedException? FindRefusal(Exception? e)

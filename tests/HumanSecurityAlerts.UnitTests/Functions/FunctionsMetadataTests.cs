@@ -19,6 +19,14 @@ public sealed class FunctionsMetadataTests
         ["GetPillarFeed"] = "httpTrigger GET pillars/{id}/feed",
         ["PublishOutbox"] = "timerTrigger 0 * * * * *",
         ["IngestFeeds"] = "timerTrigger %FeedsSchedule%",
+        ["DrainFanOut"] = "timerTrigger %FanOutSchedule%",
+        ["DrainDeliveries"] = "timerTrigger %DeliverySchedule%",
+        ["SendDailyDigests"] = "timerTrigger %DailyDigestSchedule%",
+        ["SendWeeklyDigests"] = "timerTrigger %WeeklyDigestSchedule%",
+        ["GetDeliveries"] = "httpTrigger GET manage/deliveries",
+        ["ListDeadLetters"] = "httpTrigger GET manage/dead-letters",
+        ["ReplayDeadLetters"] = "httpTrigger POST manage/dead-letters/replay",
+        ["ResendPublication"] = "httpTrigger POST manage/publications/{id}/resend",
         ["CreateSubscription"] = "httpTrigger POST subscriptions",
         ["ConfirmSubscription"] = "httpTrigger GET subscriptions/confirm",
         ["GetSubscription"] = "httpTrigger GET subscriptions/manage/{token}",
@@ -27,6 +35,8 @@ public sealed class FunctionsMetadataTests
         ["RotateWebhookSecret"] = "httpTrigger POST subscriptions/manage/{token}/rotate-secret",
         ["GetUnsubscribePage"] = "httpTrigger GET subscriptions/unsubscribe/{token}",
         ["Unsubscribe"] = "httpTrigger POST subscriptions/unsubscribe/{token}",
+        ["ShowSubscribePage"] = "httpTrigger GET subscribe",
+        ["SubmitSubscribePage"] = "httpTrigger POST subscribe",
     };
 
     [Fact]

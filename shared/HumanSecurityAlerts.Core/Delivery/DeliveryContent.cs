@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HumanSecurityAlerts.Digests;
+using HumanSecurityAlerts.Email;
+using HumanSecurityAlerts.Pillars;
+using HumanSecurityAlerts.Publications;
+using HumanSecurityAlerts.Site;
+using HumanSecurityAlerts.Subscriptions;
+using Microsoft.Extensions.Options;
+
+namespace HumanSecurityAlerts.Delivery;
+
+/// <summary>
+/// Renders notifications: the email (plain text + HTML, in the subscriber's language, with manage link and RFC 8058
+/// one-click unsubscribe headers), the webhook event (JSON, <c>type</c> = <c>publication.released</c>) and digests.
+/// </summary>
+public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOptions> site)
+{
+    public const string ReleasedEventType = "publication.released";
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public EmailMessage Email(Publication publication, DeliveryTarget target, IReadOnlyList<string> matchedPillars)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        ArgumentNullException.ThrowIfNull(target);
+        var t = DeliveryTexts.For(target.Language);
+        var pillars = Names(matchedPillars, t.Lang);
+        var subject = t.SubjectPrefix + OneLine(publication.Title);
+
+        var text = new StringBuilder();
+        text.AppendLine(t.Intro).AppendLine();
+        text.AppendLine(publication.Title).AppendLine();
+        if (publication.Summary.Length > 0)
+        {
+            text.AppendLine(publication.Summary).AppendLine();
+        }
+
+        text.Append(t.Read).Append(": ").AppendLine(publication.Url.AbsoluteUri);
+        text.Append(t.Published).Append(": ").AppendLine(Date(publication.PublishedAt));
+        text.Append(t.Pillars).Append(": ").AppendLine(string.Join(", ", pillars));
+        AppendTextFooter(text, t, target.ManageToken);
+
+        var html = Start(t, subject);
+        html.Append("<p>").Append(E(t.Intro)).Append("</p>");
+        html.Append("<h1 style=\"font-size:1.3em\"><a href=\"").Append(E(publication.Url.AbsoluteUri)).Append("\">").Append(E(publication.Title)).Append("</a></h1>");
+        if (publication.Summary.Length > 0)
+        {
+            html.Append("<p>").Append(E(publication.Summary)).Append("</p>");
+        }
+
+        html.Append("<p><a href=\"").Append(E(publication.Url.AbsoluteUri)).Append("\">").Append(E(t.Read)).Append("</a></p>");
+        html.Append("<p>").Append(E(t.Published)).Append(": ").Append(E(Date(publication.PublishedAt))).Append("<br>")
+            .Append(E(t.Pillars)).Append(": ").Append(E(string.Join(", ", pillars))).Append("</p>");
+        AppendHtmlFooter(html, t, target.ManageToken);
+        return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken));
+    }
+
+    /// <summary>The webhook event body (UTF-8 JSON).</summary>
+    public byte[] WebhookEvent(Publication publication, DeliveryTarget target, IReadOnlyList<string> matchedPillars, string deliveryId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        ArgumentNullException.ThrowIfNull(target);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", ReleasedEventType);
+            json.WriteString("timestamp", at.UtcDateTime);
+            json.WriteStartObject("data");
+            json.WriteString("deliveryId", deliveryId);
+            json.WriteString("language", target.Language);
+            json.WriteStartArray("matchedPillars");
+            foreach (var id in matchedPillars)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", id);
+                json.WriteString("name", PillarCatalog.TryGet(id, out var p) ? p.Name(target.Language) : id);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("publication");
+            json.WriteString("id", publication.Id);
+            json.WriteString("title", publication.Title);
+            json.WriteString("summary", publication.Summary);
+            json.WriteString("url", publication.Url.AbsoluteUri);
+            json.WriteString("language", publication.Language);
+            json.WriteString("publishedAt", publication.PublishedAt.UtcDateTime);
+            json.WriteStartArray("pillars");
+            foreach (var id in publication.Pillars)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("links");
+            json.WriteString("publication", site.Value.Api("publications/" + publication.Id).AbsoluteUri);
+            json.WriteString("manage", links.Manage(target.ManageToken).AbsoluteUri);
+            json.WriteString("unsubscribe", links.Unsubscribe(target.ManageToken).AbsoluteUri);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <param name="items">Newest first, each with the subscriber's matched pillars.</param>
+    public EmailMessage Digest(DeliveryTarget target, SubscriptionFrequency frequency, IReadOnlyList<(DigestItem Item, string Summary, IReadOnlyList<string> Pillars)> items)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(items);
+        var t = DeliveryTexts.For(target.Language);
+        var subject = string.Format(CultureInfo.InvariantCulture, frequency == SubscriptionFrequency.Weekly ? t.WeeklySubject : t.DailySubject, items.Count);
+        var text = new StringBuilder().AppendLine(t.DigestIntro).AppendLine();
+        var html = Start(t, subject).Append("<p>").Append(E(t.DigestIntro)).Append("</p><ul>");
+        foreach (var (item, summary, pillars) in items)
+        {
+            var names = string.Join(", ", Names(pillars, t.Lang));
+            text.Append("* ").AppendLine(item.Title);
+            if (summary.Length > 0)
+            {
+                text.Append("  ").AppendLine(summary);
+            }
+
+            text.Append("  ").Append(t.Read).Append(": ").AppendLine(item.Url.AbsoluteUri);
+            text.Append("  ").Append(t.Published).Append(": ").Append(Date(item.PublishedAt)).Append(" — ").Append(t.Pillars).Append(": ").AppendLine(names).AppendLine();
+
+            html.Append("<li><p><a href=\"").Append(E(item.Url.AbsoluteUri)).Append("\"><strong>").Append(E(item.Title)).Append("</strong></a><br>");
+            if (summary.Length > 0)
+            {
+                html.Append(E(summary)).Append("<br>");
+            }
+
+            html.Append("<small>").Append(E(t.Published)).Append(": ").Append(E(Date(item.PublishedAt))).Append(" — ").Append(E(t.Pillars)).Append(": ").Append(E(names)).Append("</small></p></li>");
+        }
+
+        html.Append("</ul>");
+        AppendTextFooter(text, t, target.ManageToken);
+        AppendHtmlFooter(html, t, target.ManageToken);
+        return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken));
+    }
+
+    private void AppendTextFooter(StringBuilder text, DeliveryTexts t, string manageToken)
+    {
+        text.AppendLine().AppendLine("--").AppendLine(t.Footer);
+        text.Append(t.Manage).Append(": ").AppendLine(links.Manage(manageToken).AbsoluteUri);
+        text.Append(t.Unsubscribe).Append(": ").AppendLine(links.Unsubscribe(manageToken).AbsoluteUri);
+    }
+
+    private void AppendHtmlFooter(StringBuilder html, DeliveryTexts t, string manageToken)
+    {
+        html.Append("<hr><p style=\"font-size:.9em;color:#555\">").Append(E(t.Footer)).Append("<br><a href=\"").Append(E(links.Manage(manageToken).AbsoluteUri)).Append("\">")
+            .Append(E(t.Manage)).Append("</a> · <a href=\"").Append(E(links.Unsubscribe(manageToken).AbsoluteUri)).Append("\">").Append(E(t.Unsubscribe)).Append("</a></p></body></html>");
+    }
+
+    private static StringBuilder Start(DeliveryTexts t, string subject) =>
+        new StringBuilder("<!DOCTYPE html><html lang=\"").Append(t.Lang).Append("\"><head><meta charset=\"utf-8\"><title>").Append(E(subject))
+            .Append("</title></head><body style=\"font-family:sans-serif;max-width:40rem\">");
+
+    private static List<string> Names(IEnumerable<string> pillars, string language) =>
+        [.. pillars.Select(id => PillarCatalog.TryGet(id, out var p) ? p.Name(language) : id)];
+
+    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string OneLine(string value) => value.ReplaceLineEndings(" ");
+
+    private static string E(string value) => Html.Encode(value);
+}

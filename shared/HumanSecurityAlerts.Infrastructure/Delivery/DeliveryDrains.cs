@@ -1,0 +1,153 @@
+using Azure.Messaging.ServiceBus;
+using HumanSecurityAlerts.FanOut;
+using HumanSecurityAlerts.Messaging;
+using HumanSecurityAlerts.Publications;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HumanSecurityAlerts.Delivery;
+
+/// <summary>
+/// The two drains the timers (and an admin release) run: the publications topic's fan-out subscription, and the
+/// deliveries queue. Each run opens a peek-lock receiver, handles what is there with bounded concurrency, and ends
+/// when the entity is empty.
+/// </summary>
+internal sealed class DeliveryDrains(
+    ServiceBusClient client,
+    IOptions<ServiceBusOptions> bus,
+    IOptions<FanOutOptions> fanOutOptions,
+    IOptions<DeliveryOptions> deliveryOptions,
+    MessageDrain drain,
+    FanOutMessageHandler fanOut,
+    DeliveryMessageHandler deliveries,
+    ServiceBusDeliveryDispatcher dispatcher)
+{
+    public async Task<DrainResult> DrainFanOutAsync(CancellationToken cancellationToken)
+    {
+        var o = fanOutOptions.Value;
+        var b = bus.Value;
+        var receiver = client.CreateReceiver(b.PublicationsTopic, b.FanOutSubscription, new ServiceBusReceiverOptions { PrefetchCount = 0 });
+        await using (receiver.ConfigureAwait(false))
+        {
+            var settings = new DrainSettings(2, 2, o.ReceiveWait, o.MaxDrainDuration, deliveryOptions.Value.LockRenewInterval);
+            return await drain.RunAsync(b.PublicationsTopic + "/" + b.FanOutSubscription, receiver, null, fanOut, settings, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<DrainResult> DrainDeliveriesAsync(CancellationToken cancellationToken)
+    {
+        var o = deliveryOptions.Value;
+        var b = bus.Value;
+        var receiver = client.CreateReceiver(b.DeliveriesQueue, new ServiceBusReceiverOptions { PrefetchCount = 0 });
+        await using (receiver.ConfigureAwait(false))
+        {
+            var settings = new DrainSettings(o.MaxConcurrency, o.ReceiveBatchSize, o.ReceiveWait, o.MaxDrainDuration, o.LockRenewInterval);
+            return await drain.RunAsync(b.DeliveriesQueue, receiver, dispatcher.Sender, deliveries, settings, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+}
+
+/// <summary>
+/// Starts one fan-out pass and one delivery pass in the background right after an admin release (or resend), so
+/// subscribers hear of it within seconds rather than at the next timer tick. One background run at a time; a kick
+/// during a run makes it go round once more. Failures are logged: the timers are the safety net.
+/// </summary>
+internal sealed partial class DrainKick(DeliveryDrains drains, IOptions<FanOutOptions> options, ILogger<DrainKick> logger) : IReleaseNotifier, IAsyncDisposable
+{
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Lock gate = new();
+    private bool running;
+    private bool again;
+    private Task current = Task.CompletedTask;
+    private int disposed;
+
+    /// <summary>The background run in progress (completed when idle); for tests and shutdown.</summary>
+    public Task Current
+    {
+        get
+        {
+            lock (gate)
+            {
+                return current;
+            }
+        }
+    }
+
+    public Task PublicationReleasedAsync(Publication publication, CancellationToken cancellationToken)
+    {
+        Kick();
+        return Task.CompletedTask;
+    }
+
+    public void Kick()
+    {
+        if (!options.Value.KickOnRelease)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            again = true;
+            if (!running && !stopping.IsCancellationRequested)
+            {
+                running = true;
+                current = Task.Run(LoopAsync);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Current.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        stopping.Dispose();
+    }
+
+    private async Task LoopAsync()
+    {
+        while (true)
+        {
+            lock (gate)
+            {
+                if (!again || stopping.IsCancellationRequested)
+                {
+                    running = false;
+                    return;
+                }
+
+                again = false;
+            }
+
+            try
+            {
+                await drains.DrainFanOutAsync(stopping.Token).ConfigureAwait(false);
+                await drains.DrainDeliveriesAsync(stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                if (!stopping.IsCancellationRequested)
+                {
+                    LogKickFailed(e);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drain started after a release failed; the timers will pick it up")]
+    private partial void LogKickFailed(Exception exception);
+}
