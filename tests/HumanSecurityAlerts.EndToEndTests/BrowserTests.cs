@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HumanSecurityAlerts.Testing.Email;
+using Microsoft.Playwright;
+
+namespace HumanSecurityAlerts.EndToEndTests;
+
+/// <summary>A reader subscribes in French in a real (headless Debian) Chromium, confirms from the email, and is notified of a release.</summary>
+public sealed partial class BrowserTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+{
+    private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_reader_subscribes_in_French_confirms_and_receives_the_release()
+    {
+        var reader = SmtpCaptureFixture.NewRecipient("lectrice");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(host.BaseAddress, "api/subscribe?lang=fr").ToString());
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        await page.GetByLabel("Adresse électronique").FillAsync(reader);
+        await page.GetByLabel("Protection des civils").CheckAsync();
+        await page.GetByLabel("Protection des biens culturels").CheckAsync();
+        await page.GetByLabel("Immédiatement").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "M’abonner" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Consultez votre messagerie");
+
+        var confirmation = (await host.Smtp.WaitForAsync(reader, 1, MailTimeout)).Single();
+        Assert.Contains("Confirmez", confirmation.Subject, StringComparison.Ordinal);
+        var link = ConfirmLink().Match(confirmation.Text).Value;
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Abonnement confirmé");
+
+        using var released = await SeedRelease.PostAsync(host, json => json.Replace("news_181779", $"news_181779_{Guid.NewGuid():N}", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Created, released.StatusCode);
+
+        var mails = await host.Smtp.WaitForAsync(reader, 2, MailTimeout);
+        var notification = mails[^1];
+        Assert.Contains("sécurité humaine", notification.Subject + notification.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(notification.Header("List-Unsubscribe"));
+        Assert.Equal("List-Unsubscribe=One-Click", notification.Header("List-Unsubscribe-Post"));
+    }
+
+    private static string ChromiumPath() =>
+        File.Exists("/usr/bin/chromium")
+            ? "/usr/bin/chromium"
+            : throw new InvalidOperationException("Chromium is required at /usr/bin/chromium for the browser tests (apt-get install chromium; .ci/run installs it).");
+
+    [GeneratedRegex(@"https?://\S+/api/subscriptions/confirm\?token=[A-Za-z0-9_\-]+")]
+    private static partial Regex ConfirmLink();
+}
