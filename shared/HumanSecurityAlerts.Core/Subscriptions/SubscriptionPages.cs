@@ -114,6 +114,14 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
     {
         var html = new StringBuilder("<dl>");
         html.Append("<dt>").Append(E(t.Status)).Append("</dt><dd>").Append(E(t.StatusName(subscriber.Status))).Append("</dd>");
+        if (subscriber.DisabledReason is { } reason)
+        {
+            // Set by delivery when a webhook endpoint kept failing (see DeliveryOptions.DisableWebhookAfter).
+            var on = (subscriber.DisabledAt ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+            html.Append("<dt>").Append(E(t.Disabled)).Append("</dt><dd class=\"error\" role=\"alert\">")
+                .Append(E(string.Format(System.Globalization.CultureInfo.InvariantCulture, t.DisabledBody, on))).Append(' ').Append(E(reason)).Append("</dd>");
+        }
+
         html.Append("<dt>").Append(E(t.Channel)).Append("</dt><dd>").Append(E(subscriber.Channel.Name())).Append(": ").Append(E(subscriber.Address)).Append("</dd>");
         html.Append("<dt>").Append(E(t.Pillars)).Append("</dt><dd><ul>");
         foreach (var id in subscriber.Pillars)

@@ -408,7 +408,7 @@ public sealed class SubscriptionService(
 
         if (error is null && subscriber.Status != SubscriberStatus.Active)
         {
-            subscriber = subscriber with { Status = SubscriberStatus.Active, ActivatedAt = time.GetUtcNow() };
+            subscriber = subscriber with { Status = SubscriberStatus.Active, ActivatedAt = time.GetUtcNow(), DisabledAt = null, DisabledReason = null };
             await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
             SubscriptionLog.Activated(logger, subscriber.Id);
         }

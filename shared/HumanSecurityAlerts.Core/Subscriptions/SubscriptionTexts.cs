@@ -42,6 +42,8 @@ internal sealed record SubscriptionTexts
         InvalidFormTitle = "Please check your choices",
         ChoosePillar = "Choose at least one pillar.",
         Unsubscribe = "Unsubscribe from all alerts",
+        Disabled = "Deliveries paused",
+        DisabledBody = "Deliveries to this endpoint were paused on {0} because it kept failing. Fix the endpoint, then verify it again to resume. Details:",
     };
 
     public static SubscriptionTexts Fr { get; } = new()
@@ -83,6 +85,8 @@ internal sealed record SubscriptionTexts
         InvalidFormTitle = "Veuillez vérifier vos choix",
         ChoosePillar = "Choisissez au moins un pilier.",
         Unsubscribe = "Me désabonner de toutes les alertes",
+        Disabled = "Envois suspendus",
+        DisabledBody = "Les envois vers ce point de terminaison ont été suspendus le {0}, car il échouait sans cesse. Corrigez-le, puis vérifiez-le de nouveau pour reprendre les envois. Détails :",
     };
 
     public required string Lang { get; init; }
@@ -122,6 +126,8 @@ internal sealed record SubscriptionTexts
     public required string InvalidFormTitle { get; init; }
     public required string ChoosePillar { get; init; }
     public required string Unsubscribe { get; init; }
+    public required string Disabled { get; init; }
+    public required string DisabledBody { get; init; }
 
     public static SubscriptionTexts For(string? language) => language == "fr" ? Fr : En;
 
