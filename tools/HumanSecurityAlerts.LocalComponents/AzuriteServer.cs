@@ -8,6 +8,10 @@ public sealed class AzuriteServer : IAsyncDisposable
     // Azurite's well-known development account; public by design, not a secret.
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    /// <summary>Runs Azurite's entry point (argv[1]) but exits when standard input closes, i.e. when its parent is gone.</summary>
+    private const string ExitWithParent =
+        "process.stdin.on('end',()=>process.exit(0));process.stdin.on('error',()=>process.exit(0));process.stdin.resume();require(process.argv[1]);";
+
     private readonly ChildProcess? process;
 
     private AzuriteServer(string connectionString, ChildProcess? process)
@@ -36,10 +40,11 @@ public sealed class AzuriteServer : IAsyncDisposable
         var process = await ChildProcess.StartAsync(
             "Azurite",
             "node",
-            [main, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture)],
+            ["-e", ExitWithParent, main, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture)],
             workspace,
             "successfully started",
-            timeout).ConfigureAwait(false);
+            timeout,
+            holdStandardInput: true).ConfigureAwait(false);
         return new AzuriteServer(ConnectionStringFor(port), process);
     }
 

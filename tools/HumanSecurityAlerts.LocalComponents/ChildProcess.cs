@@ -22,10 +22,15 @@ public sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ChildProcess> StartAsync(string name, string fileName, IEnumerable<string> arguments, string workingDirectory, string readyMarker, TimeSpan timeout)
+    /// <param name="holdStandardInput">
+    /// Keep a pipe to the child's standard input open and never write to it: when this process dies, however abruptly,
+    /// the child sees end-of-file, which a child that watches for it (see <see cref="AzuriteServer"/>) takes as its cue to exit.
+    /// </param>
+    public static async Task<ChildProcess> StartAsync(string name, string fileName, IEnumerable<string> arguments, string workingDirectory, string readyMarker, TimeSpan timeout, bool holdStandardInput = false)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
+            RedirectStandardInput = holdStandardInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
