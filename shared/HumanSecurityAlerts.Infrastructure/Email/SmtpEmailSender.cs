@@ -17,6 +17,7 @@ namespace HumanSecurityAlerts.Email;
 internal sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogger<SmtpEmailSender> logger) : IEmailSender, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private int disposed;
     private SmtpClient? client;
 
     /// <summary>Connections opened so far (diagnostics and tests).</summary>
@@ -71,6 +72,12 @@ internal sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILo
 
     public async ValueTask DisposeAsync()
     {
+        // Both Dispose and DisposeAsync may be called (and a host may dispose during shutdown more than once).
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await gate.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -135,7 +142,26 @@ internal sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILo
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
             _ => SecureSocketOptions.Auto,
         };
-        await client.ConnectAsync(settings.Host, settings.Port, security, cancellationToken).ConfigureAwait(false);
+
+        // Our own socket, to turn Nagle's algorithm off: SMTP is a chain of small writes each waiting for a reply, and
+        // with Nagle on, a write that follows an unacknowledged one waits for the peer's delayed ACK (40 ms on Linux).
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connecting.CancelAfter(settings.Timeout);
+                await socket.ConnectAsync(settings.Host, settings.Port, connecting.Token).ConfigureAwait(false);
+            }
+
+            await client.ConnectAsync(socket, settings.Host, settings.Port, security, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
         if (!string.IsNullOrEmpty(settings.UserName))
         {
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken).ConfigureAwait(false);
