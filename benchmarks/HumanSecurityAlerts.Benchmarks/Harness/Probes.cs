@@ -17,6 +17,9 @@ internal sealed class MemoryProbe : IAsyncDisposable
     private readonly Task sampler;
     private readonly long allocatedBefore;
     private readonly int[] collectionsBefore;
+    private readonly TimeSpan cpuBefore;
+    private readonly TimeSpan childCpuBefore;
+    private readonly long started;
     private long peakHeap;
 
     private MemoryProbe(bool peakReset)
@@ -25,6 +28,9 @@ internal sealed class MemoryProbe : IAsyncDisposable
         allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         peakHeap = GC.GetTotalMemory(forceFullCollection: false);
+        cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        childCpuBefore = ChildCpu();
+        started = Stopwatch.GetTimestamp();
         sampler = SampleAsync(stop.Token);
     }
 
@@ -57,6 +63,9 @@ internal sealed class MemoryProbe : IAsyncDisposable
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return new MemoryFigures(
+            Stopwatch.GetElapsedTime(started),
+            process.TotalProcessorTime - cpuBefore,
+            ChildCpu() - childCpuBefore,
             process.PeakWorkingSet64,
             PeakReset,
             Math.Max(peakHeap, GC.GetTotalMemory(false)),
@@ -75,6 +84,46 @@ internal sealed class MemoryProbe : IAsyncDisposable
         }
 
         stop.Dispose();
+    }
+
+    /// <summary>CPU time of this process's children (Azurite's node process when the harness started it), from /proc.</summary>
+    private static TimeSpan ChildCpu()
+    {
+        var ticks = 0L;
+        try
+        {
+            foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc"))
+            {
+                var stat = Path.Combine(dir, "stat");
+                if (!int.TryParse(Path.GetFileName(dir), out _) || !File.Exists(stat))
+                {
+                    continue;
+                }
+
+                string text;
+                try
+                {
+                    text = File.ReadAllText(stat);
+                }
+                catch (IOException)
+                {
+                    continue;
+                }
+
+                // Fields after the command (which may hold spaces): state ppid ... utime(14) stime(15).
+                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == Environment.ProcessId)
+                {
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return TimeSpan.Zero;
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     private async Task SampleAsync(CancellationToken cancellationToken)
@@ -98,10 +147,11 @@ internal sealed class MemoryProbe : IAsyncDisposable
     }
 }
 
-internal sealed record MemoryFigures(long PeakWorkingSet, bool PeakReset, long PeakManagedHeap, long Allocated, int Gen0, int Gen1, int Gen2)
+internal sealed record MemoryFigures(TimeSpan Elapsed, TimeSpan Cpu, TimeSpan ChildCpu, long PeakWorkingSet, bool PeakReset, long PeakManagedHeap, long Allocated, int Gen0, int Gen1, int Gen2)
 {
     public IEnumerable<(string, string)> Rows()
     {
+        yield return ("CPU: this process / Azurite (child) / wall", string.Create(CultureInfo.InvariantCulture, $"{Cpu.TotalSeconds:F1} s / {ChildCpu.TotalSeconds:F1} s / {Elapsed.TotalSeconds:F1} s"));
         yield return ("peak working set (process)", Report.Mib(PeakWorkingSet) + (PeakReset ? " (measured phase)" : " (since process start)"));
         yield return ("peak managed heap (sampled)", Report.Mib(PeakManagedHeap));
         yield return ("allocated", Report.Mib(Allocated));
