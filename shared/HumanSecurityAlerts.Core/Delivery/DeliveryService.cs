@@ -45,14 +45,7 @@ public sealed partial class DeliveryService(
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var record = await ledger.GetAsync(request.PublicationId, request.SubscriberId, cancellationToken).ConfigureAwait(false);
-        if (InChargeElsewhere(record, request, now, settings) is { } why)
-        {
-            LogSkipped(request.DeliveryId, request.SubscriberId, why);
-            return MessageDecision.Complete;
-        }
-
-        record ??= new DeliveryRecord
+        var fresh = new DeliveryRecord
         {
             PublicationId = request.PublicationId,
             SubscriberId = request.SubscriberId,
@@ -60,6 +53,29 @@ public sealed partial class DeliveryService(
             Channel = request.Channel,
             Status = DeliveryStatus.Sending,
         };
+
+        // Most deliveries are first tries with no ledger row yet: claiming with an insert (which fails if the row exists)
+        // saves the read. Only an existing row (retry, resend, replay, a copy in flight) is read and judged as before.
+        // The publication is looked up first (cached) so that a missing one leaves no claim behind.
+        var publication = await cache.GetAsync(request.PublicationId, cancellationToken).ConfigureAwait(false);
+        DeliveryRecord? claimed = null;
+        DeliveryRecord record;
+        if (publication is not null && await ledger.TryWriteAsync(Claim(fresh, request, now), cancellationToken).ConfigureAwait(false) is { } inserted)
+        {
+            claimed = inserted;
+            record = fresh with { ETag = inserted.ETag };
+        }
+        else
+        {
+            var existing = await ledger.GetAsync(request.PublicationId, request.SubscriberId, cancellationToken).ConfigureAwait(false);
+            if (InChargeElsewhere(existing, request, now, settings) is { } why)
+            {
+                LogSkipped(request.DeliveryId, request.SubscriberId, why);
+                return MessageDecision.Complete;
+            }
+
+            record = existing ?? fresh;
+        }
 
         var target = await directory.GetActiveAsync(request.SubscriberId, cancellationToken).ConfigureAwait(false);
         if (target is null)
@@ -69,7 +85,6 @@ public sealed partial class DeliveryService(
             return MessageDecision.Complete;
         }
 
-        var publication = await cache.GetAsync(request.PublicationId, cancellationToken).ConfigureAwait(false);
         if (publication is null)
         {
             LogPublicationMissing(request.DeliveryId, request.PublicationId);
@@ -84,18 +99,7 @@ public sealed partial class DeliveryService(
             return MessageDecision.Complete;
         }
 
-        var claimed = await ledger.TryWriteAsync(
-            record with
-            {
-                Status = DeliveryStatus.Sending,
-                Attempts = record.Attempts + 1,
-                Run = request.Run,
-                RunAttempt = request.Attempt,
-                FirstAttemptAt = record.FirstAttemptAt ?? now,
-                LastAttemptAt = now,
-                NextAttemptAt = null,
-            },
-            cancellationToken).ConfigureAwait(false);
+        claimed ??= await ledger.TryWriteAsync(Claim(record, request, now), cancellationToken).ConfigureAwait(false);
         if (claimed is null)
         {
             LogSkipped(request.DeliveryId, request.SubscriberId, "claimed by another worker");
@@ -126,6 +130,17 @@ public sealed partial class DeliveryService(
 
         return delay;
     }
+
+    private static DeliveryRecord Claim(DeliveryRecord record, DeliveryRequest request, DateTimeOffset now) => record with
+    {
+        Status = DeliveryStatus.Sending,
+        Attempts = record.Attempts + 1,
+        Run = request.Run,
+        RunAttempt = request.Attempt,
+        FirstAttemptAt = record.FirstAttemptAt ?? now,
+        LastAttemptAt = now,
+        NextAttemptAt = null,
+    };
 
     private static string? InChargeElsewhere(DeliveryRecord? record, DeliveryRequest request, DateTimeOffset now, DeliveryOptions settings)
     {
