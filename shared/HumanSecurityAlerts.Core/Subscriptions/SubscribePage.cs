@@ -30,11 +30,11 @@ public sealed class SubscribePage(SubscriptionLinks links)
         html.Append("<fieldset><legend>").Append(E(p.Channel)).Append("</legend>");
         Radio(html, "channel", "email", p.Email, channel == "email");
         Radio(html, "channel", "webhook", p.Webhook, channel == "webhook");
-        Errors(html, invalid, "channel");
+        Errors(html, p, invalid, "channel");
         html.Append("</fieldset>");
 
-        Input(html, "email", "email", p.EmailAddress, values?.Email, invalid, "email");
-        Input(html, "url", "url", p.WebhookUrl, values?.Url, invalid, "url");
+        Input(html, p, "email", "email", p.EmailAddress, values?.Email, invalid);
+        Input(html, p, "url", "url", p.WebhookUrl, values?.Url, invalid);
         html.Append("<p class=\"hint\" id=\"url-hint\">").Append(E(p.WebhookHint)).Append("</p>");
 
         html.Append("<fieldset><legend>").Append(E(t.Pillars)).Append("</legend>");
@@ -46,14 +46,14 @@ public sealed class SubscribePage(SubscriptionLinks links)
                 .Append(E(pillar.Id)).Append('"').Append(chosen ? " checked" : "").Append("> ").Append(E(pillar.Name(t.Lang))).Append("</label>");
         }
 
-        Errors(html, invalid, "pillars");
+        Errors(html, p, invalid, "pillars");
         html.Append("</fieldset>");
 
         var subscriptionLanguage = values?.Language ?? t.Lang;
         html.Append("<fieldset><legend>").Append(E(t.Language)).Append("</legend>");
         Radio(html, "language", "en", "English", subscriptionLanguage == "en");
         Radio(html, "language", "fr", "Français", subscriptionLanguage == "fr");
-        Errors(html, invalid, "language");
+        Errors(html, p, invalid, "language");
         html.Append("</fieldset>");
 
         var frequency = values?.Frequency ?? SubscriptionFrequency.Immediate.Name();
@@ -63,7 +63,7 @@ public sealed class SubscribePage(SubscriptionLinks links)
             Radio(html, "frequency", option.Name(), t.FrequencyName(option), frequency == option.Name());
         }
 
-        Errors(html, invalid, "frequency");
+        Errors(html, p, invalid, "frequency");
         html.Append("</fieldset><button type=\"submit\">").Append(E(p.Submit)).Append("</button></form>");
         return Layout(t, p.Title, html.ToString());
     }
@@ -92,20 +92,20 @@ public sealed class SubscribePage(SubscriptionLinks links)
             .Append(E(value)).Append('"').Append(chosen ? " checked" : "").Append("> ").Append(E(label)).Append("</label>");
     }
 
-    private static void Input(StringBuilder html, string name, string type, string label, string? value, IDictionary<string, string[]> invalid, string field)
+    private static void Input(StringBuilder html, SubscribePageTexts p, string name, string type, string label, string? value, IDictionary<string, string[]> invalid)
     {
-        var hasError = invalid.ContainsKey(field);
+        var hasError = invalid.ContainsKey(name);
         html.Append("<p><label for=\"").Append(E(name)).Append("\">").Append(E(label)).Append("</label> <input type=\"").Append(E(type)).Append("\" name=\"").Append(E(name))
             .Append("\" id=\"").Append(E(name)).Append("\" value=\"").Append(E(value ?? "")).Append('"')
             .Append(hasError ? $" aria-invalid=\"true\" aria-describedby=\"{E(name)}-error\"" : "").Append(" size=\"40\"></p>");
-        Errors(html, invalid, field, name + "-error");
+        Errors(html, p, invalid, name, name + "-error");
     }
 
-    private static void Errors(StringBuilder html, IDictionary<string, string[]> invalid, string field, string? id = null)
+    private static void Errors(StringBuilder html, SubscribePageTexts p, IDictionary<string, string[]> invalid, string field, string? id = null)
     {
-        if (invalid.TryGetValue(field, out var messages))
+        if (invalid.ContainsKey(field))
         {
-            html.Append("<p class=\"error\"").Append(id is null ? "" : $" id=\"{E(id)}\"").Append('>').Append(E(string.Join(" ", messages))).Append("</p>");
+            html.Append("<p class=\"error\"").Append(id is null ? "" : $" id=\"{E(id)}\"").Append('>').Append(E(p.FieldErrors[field])).Append("</p>");
         }
     }
 }

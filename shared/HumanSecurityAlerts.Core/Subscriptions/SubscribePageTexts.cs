@@ -24,6 +24,15 @@ internal sealed record SubscribePageTexts
         SecretLabel = "Signing secret (shown only once: keep it safe)",
         ManageLink = "Manage this subscription",
         ErrorSummary = "Please correct the fields marked below.",
+        FieldErrors = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["channel"] = "Choose email or webhook.",
+            ["email"] = "Enter a valid email address.",
+            ["url"] = "Enter a public https address that accepts webhooks.",
+            ["pillars"] = "Choose at least one pillar.",
+            ["language"] = "Choose English or French.",
+            ["frequency"] = "Choose how often to receive alerts.",
+        },
     };
 
     public static SubscribePageTexts Fr { get; } = new()
@@ -47,6 +56,15 @@ internal sealed record SubscribePageTexts
         SecretLabel = "Secret de signature (affiché une seule fois : conservez-le)",
         ManageLink = "Gérer cet abonnement",
         ErrorSummary = "Veuillez corriger les champs signalés ci-dessous.",
+        FieldErrors = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["channel"] = "Choisissez courriel ou webhook.",
+            ["email"] = "Saisissez une adresse électronique valide.",
+            ["url"] = "Saisissez une adresse https publique qui accepte les webhooks.",
+            ["pillars"] = "Choisissez au moins un pilier.",
+            ["language"] = "Choisissez le français ou l’anglais.",
+            ["frequency"] = "Choisissez la fréquence des alertes.",
+        },
     };
 
     public required string Title { get; init; }
@@ -86,6 +104,9 @@ internal sealed record SubscribePageTexts
     public required string ManageLink { get; init; }
 
     public required string ErrorSummary { get; init; }
+
+    /// <summary>What to fix, by field, in the reader's language (the API's own messages are English and technical).</summary>
+    public required IReadOnlyDictionary<string, string> FieldErrors { get; init; }
 
     public static SubscribePageTexts For(string language) => language == "fr" ? Fr : En;
 }
