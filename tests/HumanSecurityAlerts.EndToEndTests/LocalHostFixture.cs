@@ -1,3 +1,4 @@
+using HumanSecurityAlerts.LocalComponents;
 using HumanSecurityAlerts.LocalHost;
 using HumanSecurityAlerts.LocalHost.Environment;
 using HumanSecurityAlerts.Testing;

@@ -32,7 +32,7 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     {
         var existing = Environment.GetEnvironmentVariable("HSA_TEST_TABLES_CONNECTION");
         var azurite = string.IsNullOrWhiteSpace(existing)
-            ? await AzuriteServer.StartAsync(RepositoryPaths.Root, LocalComponents.FreePort.Next(), TimeSpan.FromSeconds(60))
+            ? await AzuriteServer.StartAsync(RepositoryPaths.Root, FreePort.Next(), TimeSpan.FromSeconds(60))
             : AzuriteServer.Existing(existing);
         var broker = new LocalServiceBusBroker();
         broker.LoadEntities(RepositoryPaths.Combine("infra", "servicebus-entities.json"));

@@ -1,3 +1,4 @@
+using HumanSecurityAlerts.LocalComponents;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;

@@ -1,5 +1,6 @@
 using HumanSecurityAlerts.Feeds;
 using HumanSecurityAlerts.IntegrationTests.Publications;
+using HumanSecurityAlerts.LocalComponents;
 using HumanSecurityAlerts.Testing;
 using HumanSecurityAlerts.Testing.ServiceBus;
 using HumanSecurityAlerts.Testing.Storage;

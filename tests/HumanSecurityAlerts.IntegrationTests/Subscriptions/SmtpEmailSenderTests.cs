@@ -40,7 +40,7 @@ public sealed class SmtpEmailSenderTests(AzuriteFixture azurite, SmtpCaptureFixt
     [Fact]
     public async Task A_refused_connection_is_a_transient_failure()
     {
-        var port = HumanSecurityAlerts.Testing.FreePort.Next();
+        var port = HumanSecurityAlerts.LocalComponents.FreePort.Next();
         await using var app = SubscriptionApp.Create(azurite, smtp, extra: new Dictionary<string, string?> { ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var sender = app.Host.Services.GetRequiredService<IEmailSender>();
 

@@ -1,3 +1,4 @@
+using HumanSecurityAlerts.LocalComponents;
 using System.Buffers;
 using System.Collections.Concurrent;
 using MimeKit;
