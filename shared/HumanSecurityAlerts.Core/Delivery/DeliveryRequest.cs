@@ -8,6 +8,11 @@ namespace HumanSecurityAlerts.Delivery;
 /// <param name="Attempt">1 for the first try; each reschedule after a transient failure adds one.</param>
 public sealed record DeliveryRequest(string DeliveryId, string PublicationId, string SubscriberId, SubscriptionChannel Channel, string Run, int Attempt)
 {
+    private const string FirstFanOut = "g0";
+
+    /// <summary>The first attempt of the first fan-out: normally no ledger row exists yet.</summary>
+    public bool IsFirstTry => Attempt == 1 && Run == FirstFanOut;
+
     public static DeliveryRequest First(string publicationId, string subscriberId, SubscriptionChannel channel, int generation) =>
         new(Delivery.DeliveryId.Create(publicationId, subscriberId), publicationId, subscriberId, channel, "g" + generation.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
 }

@@ -54,13 +54,15 @@ public sealed partial class DeliveryService(
             Status = DeliveryStatus.Sending,
         };
 
-        // Most deliveries are first tries with no ledger row yet: claiming with an insert (which fails if the row exists)
-        // saves the read. Only an existing row (retry, resend, replay, a copy in flight) is read and judged as before.
-        // The publication is looked up first (cached) so that a missing one leaves no claim behind.
+        // Most deliveries are first tries of the first fan-out, with no ledger row yet: claiming with an insert (which
+        // fails if the row exists) saves the read. Retries, resends and replays, whose row most likely exists, and any
+        // copy whose insert fails read the row and judge it. The publication is looked up first (cached) so that a
+        // missing one leaves no claim behind.
         var publication = await cache.GetAsync(request.PublicationId, cancellationToken).ConfigureAwait(false);
         DeliveryRecord? claimed = null;
         DeliveryRecord record;
-        if (publication is not null && await ledger.TryWriteAsync(Claim(fresh, request, now), cancellationToken).ConfigureAwait(false) is { } inserted)
+        if (publication is not null && request.IsFirstTry
+            && await ledger.TryWriteAsync(Claim(fresh, request, now), cancellationToken).ConfigureAwait(false) is { } inserted)
         {
             claimed = inserted;
             record = fresh with { ETag = inserted.ETag };

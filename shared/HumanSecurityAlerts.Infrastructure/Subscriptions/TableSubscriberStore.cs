@@ -126,8 +126,10 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
 
     public async Task<DeliveryTarget?> GetActiveAsync(string subscriberId, CancellationToken cancellationToken)
     {
-        var subscriber = await GetAsync(subscriberId, cancellationToken).ConfigureAwait(false);
-        if (subscriber is not { Status: SubscriberStatus.Active })
+        // Read through the table's batcher: a delivery drain's concurrent reads share queries.
+        var reader = await tables.GetRowReadBatcherAsync(SubscribersTable).ConfigureAwait(false);
+        var entity = await reader.GetAsync(subscriberId, cancellationToken).ConfigureAwait(false);
+        if (entity is null || ToSubscriber(entity) is not { Status: SubscriberStatus.Active } subscriber)
         {
             return null;
         }
