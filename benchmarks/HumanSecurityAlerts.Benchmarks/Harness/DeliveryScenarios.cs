@@ -85,7 +85,7 @@ internal static class DeliveryScenarios
         [
             .. result.Rows("webhook requests received"),
             ("warnings/errors logged by the app", warnings.Count.ToString(CultureInfo.InvariantCulture)),
-            ("settings", $"Delivery:MaxConcurrency={settings.GetValueOrDefault("Delivery:MaxConcurrency") ?? "32 (default)"}, ReceiveBatchSize={settings.GetValueOrDefault("Delivery:ReceiveBatchSize") ?? "100 (default)"}"),
+            ("settings", DeliverySettings(settings)),
             ("dependency calls during delivery", ""),
             .. profile.Rows(),
             .. Report.Machine(),
@@ -110,6 +110,7 @@ internal static class DeliveryScenarios
             .. result.Rows("emails received"),
             ("SMTP connections opened", (smtp.SessionCount - sessionsBefore).ToString(CultureInfo.InvariantCulture)),
             ("warnings/errors logged by the app", warnings.Count.ToString(CultureInfo.InvariantCulture)),
+            ("settings", DeliverySettings(settings)),
             ("dependency calls during delivery", ""),
             .. profile.Rows(),
             .. Report.Machine(),
@@ -154,6 +155,13 @@ internal static class DeliveryScenarios
 
         var last = times.Count > 0 ? times.Max() - start : drainTime;
         return new DeliveryFigures(count, times.Count, delivered, handled, last, drainTime, passes, figures);
+    }
+
+    private static string DeliverySettings(Dictionary<string, string?> settings)
+    {
+        var defaults = new DeliveryOptions();
+        return string.Create(CultureInfo.InvariantCulture, $"Delivery:MaxConcurrency={settings.GetValueOrDefault("Delivery:MaxConcurrency") ?? defaults.MaxConcurrency + " (default)"}, "
+            + $"ReceiveBatchSize={settings.GetValueOrDefault("Delivery:ReceiveBatchSize") ?? defaults.ReceiveBatchSize + " (default)"}");
     }
 
     private static Dictionary<string, string?> Apply(Dictionary<string, string?> settings, IDictionary<string, string?> overrides)

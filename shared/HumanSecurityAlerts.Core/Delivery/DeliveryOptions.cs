@@ -18,7 +18,7 @@ public sealed class DeliveryOptions
 
     /// <summary>Messages handled at once by one drain.</summary>
     [Range(1, 256)]
-    public int MaxConcurrency { get; set; } = 32;
+    public int MaxConcurrency { get; set; } = 64;
 
     /// <summary>Messages asked for per receive call (bounded by free concurrency).</summary>
     [Range(1, 1000)]
