@@ -49,7 +49,7 @@ internal sealed class DeliveryDrains(
 }
 
 /// <summary>
-/// Starts one fan-out pass and one delivery pass in the background right after an admin release (or resend), so
+/// Starts a fan-out pass and, alongside it, a delivery pass in the background right after an admin release (or resend), so
 /// subscribers hear of it within seconds rather than at the next timer tick. One background run at a time; a kick
 /// during a run makes it go round once more. Failures are logged: the timers are the safety net.
 /// </summary>
@@ -135,8 +135,16 @@ internal sealed partial class DrainKick(DeliveryDrains drains, IOptions<FanOutOp
 
             try
             {
-                await drains.DrainFanOutAsync(stopping.Token).ConfigureAwait(false);
-                await drains.DrainDeliveriesAsync(stopping.Token).ConfigureAwait(false);
+                // Deliveries are drained while the fan-out sends them. A delivery drain ends after a receive finds the
+                // queue empty, so if it ended first, the fan-out may have sent more since: drain once more.
+                var fanOut = drains.DrainFanOutAsync(stopping.Token);
+                var deliveries = drains.DrainDeliveriesAsync(stopping.Token);
+                var first = await Task.WhenAny(deliveries, fanOut).ConfigureAwait(false);
+                await Task.WhenAll(fanOut, deliveries).ConfigureAwait(false);
+                if (first == deliveries && (await fanOut.ConfigureAwait(false)).Received > 0)
+                {
+                    await drains.DrainDeliveriesAsync(stopping.Token).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
