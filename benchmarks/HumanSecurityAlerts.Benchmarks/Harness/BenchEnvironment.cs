@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Azure.Core;
+using Azure.Data.Tables;
 using HumanSecurityAlerts.DependencyInjection;
 using HumanSecurityAlerts.LocalComponents;
 using HumanSecurityAlerts.LocalServiceBus;
@@ -73,6 +75,9 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddProvider(warnings));
         services.AddHumanSecurityAlerts(configuration);
         services.AddProfiling(profile);
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(new TableRequestProfile(profile), HttpPipelinePosition.PerCall);
+        services.AddSingleton(new TableServiceClient(settings["TableStorage"], tableOptions));
         return services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -192,6 +192,9 @@ internal sealed class CallProfile
 
     public void Reset() => counters.Clear();
 
+    /// <summary>Counts a call that began at <paramref name="start"/> (a <see cref="Stopwatch"/> timestamp) and ends now.</summary>
+    public void Record(string name, long start) => Add(name, start);
+
     public IEnumerable<(string, string)> Rows() =>
         counters.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (
             "  " + c.Key,
