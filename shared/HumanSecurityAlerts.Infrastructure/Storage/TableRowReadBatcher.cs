@@ -27,7 +27,12 @@ internal sealed class TableRowReadBatcher(TableClient table)
             if (!flushing)
             {
                 flushing = true;
-                _ = Task.Run(FlushAsync, CancellationToken.None);
+
+                // The round serves many callers: it must not carry the first one's async-local state (log scopes, trace).
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(FlushAsync, CancellationToken.None);
+                }
             }
         }
 
