@@ -5,81 +5,44 @@ namespace HumanSecurityAlerts.Storage;
 /// <summary>
 /// Coalesces point reads of a table whose partitions hold one row (RowKey <c>""</c>): reads made concurrently are
 /// answered by queries of up to <see cref="MaxKeysPerQuery"/> partition keys joined by <c>or</c> (the Table service
-/// allows 15 comparisons in a filter); a lone read stays a point read. Like <see cref="TableWriteBatcher"/>, a round
-/// starts as soon as the previous one ends, with whatever queued meanwhile.
+/// allows 15 comparisons in a filter); a lone read stays a point read.
 /// </summary>
-internal sealed class TableRowReadBatcher(TableClient table)
+internal sealed class TableRowReadBatcher(TableClient table) : RoundBatcher<TableRowReadBatcher.PendingRead>
 {
     public const int MaxKeysPerQuery = 15;
     private const int MaxQueriesPerRound = 8;
-    private readonly Lock gate = new();
-    private readonly List<PendingRead> queue = [];
-    private bool flushing;
 
     /// <summary>The row of <paramref name="partitionKey"/>, or null when there is none.</summary>
     public Task<TableEntity?> GetAsync(string partitionKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partitionKey);
         var pending = new PendingRead(partitionKey);
-        lock (gate)
-        {
-            queue.Add(pending);
-            if (!flushing)
-            {
-                flushing = true;
-
-                // The round serves many callers: it must not carry the first one's async-local state (log scopes, trace).
-                using (ExecutionContext.SuppressFlow())
-                {
-                    _ = Task.Run(FlushAsync, CancellationToken.None);
-                }
-            }
-        }
-
+        Enqueue(pending);
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task FlushAsync()
+    protected override List<PendingRead> Take(List<PendingRead> queue)
     {
-        while (true)
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var taken = 0;
+        while (taken < queue.Count && (keys.Count < MaxKeysPerQuery * MaxQueriesPerRound || keys.Contains(queue[taken].PartitionKey)))
         {
-            Dictionary<string, List<PendingRead>> round;
-            lock (gate)
-            {
-                if (queue.Count == 0)
-                {
-                    flushing = false;
-                    return;
-                }
-
-                round = new Dictionary<string, List<PendingRead>>(StringComparer.Ordinal);
-                var taken = 0;
-                foreach (var pending in queue)
-                {
-                    if (round.TryGetValue(pending.PartitionKey, out var waiting))
-                    {
-                        waiting.Add(pending);
-                    }
-                    else if (round.Count < MaxKeysPerQuery * MaxQueriesPerRound)
-                    {
-                        round.Add(pending.PartitionKey, [pending]);
-                    }
-                    else
-                    {
-                        break;
-                    }
-
-                    taken++;
-                }
-
-                queue.RemoveRange(0, taken);
-            }
-
-            await Task.WhenAll(round.Keys.Chunk(MaxKeysPerQuery).Select(keys => ReadAsync(keys, round))).ConfigureAwait(false);
+            keys.Add(queue[taken].PartitionKey);
+            taken++;
         }
+
+        var round = queue[..taken];
+        queue.RemoveRange(0, taken);
+        return round;
     }
 
-    private async Task ReadAsync(string[] keys, Dictionary<string, List<PendingRead>> round)
+    protected override Task RunAsync(List<PendingRead> round)
+    {
+        var waiting = round.ToLookup(p => p.PartitionKey, StringComparer.Ordinal);
+        return Task.WhenAll(waiting.Select(w => w.Key).Chunk(MaxKeysPerQuery).Select(keys => ReadAsync(keys, waiting)));
+    }
+
+    private async Task ReadAsync(string[] keys, ILookup<string, PendingRead> waiting)
     {
         try
         {
@@ -104,24 +67,21 @@ internal sealed class TableRowReadBatcher(TableClient table)
                 }
             }
 
-            foreach (var key in keys)
+            foreach (var pending in keys.SelectMany(k => waiting[k]))
             {
-                foreach (var pending in round[key])
-                {
-                    pending.Done.TrySetResult(found.GetValueOrDefault(key));
-                }
+                pending.Done.TrySetResult(found.GetValueOrDefault(pending.PartitionKey));
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            foreach (var pending in keys.SelectMany(k => round[k]))
+            foreach (var pending in keys.SelectMany(k => waiting[k]))
             {
                 pending.Done.TrySetException(e);
             }
         }
     }
 
-    private sealed class PendingRead(string partitionKey)
+    internal sealed class PendingRead(string partitionKey)
     {
         public string PartitionKey { get; } = partitionKey;
 

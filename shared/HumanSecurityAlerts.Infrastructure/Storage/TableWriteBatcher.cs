@@ -6,19 +6,14 @@ namespace HumanSecurityAlerts.Storage;
 /// <summary>
 /// Group commit for one table: single-entity writes made concurrently are sent together as entity-group transactions
 /// (one per partition, at most 100 entities, one action per entity), and each caller gets its own entity's outcome.
-/// Nobody waits for a batch to fill: a round starts as soon as the previous one ends, with whatever queued meanwhile,
-/// so a lone write goes at once and a busy drain's writes share round trips.
 /// </summary>
 /// <remarks>
 /// A transaction is all or nothing; when one action fails (the service names it), that caller gets its outcome and
 /// the rest is sent again. A failure naming no action (network, 5xx) fails every caller of that transaction.
 /// </remarks>
-internal sealed class TableWriteBatcher(TableClient table)
+internal sealed class TableWriteBatcher(TableClient table) : RoundBatcher<TableWriteBatcher.PendingWrite>
 {
     private const int MaxPerTransaction = 100;
-    private readonly Lock gate = new();
-    private List<PendingWrite> queue = [];
-    private bool flushing;
 
     /// <summary>
     /// Writes one entity. Returns the service's response for it (its new ETag), or null when its condition failed:
@@ -29,75 +24,35 @@ internal sealed class TableWriteBatcher(TableClient table)
     {
         ArgumentNullException.ThrowIfNull(action);
         var pending = new PendingWrite(action);
-        lock (gate)
-        {
-            queue.Add(pending);
-            if (!flushing)
-            {
-                flushing = true;
-
-                // The round serves many callers: it must not carry the first one's async-local state (log scopes, trace).
-                using (ExecutionContext.SuppressFlow())
-                {
-                    _ = Task.Run(FlushAsync, CancellationToken.None);
-                }
-            }
-        }
-
+        Enqueue(pending);
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task FlushAsync()
+    protected override List<PendingWrite> Take(List<PendingWrite> queue)
     {
-        while (true)
+        // A transaction may touch an entity once, and holds 100 at most: the rest waits for the next round.
+        var round = new List<PendingWrite>();
+        var rest = new List<PendingWrite>();
+        var taken = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var pending in queue)
         {
-            List<PendingWrite> round;
-            lock (gate)
+            var entity = pending.Action.Entity;
+            if (!taken.TryGetValue(entity.PartitionKey, out var rows))
             {
-                if (queue.Count == 0)
-                {
-                    flushing = false;
-                    return;
-                }
-
-                round = queue;
-                queue = [];
+                rows = new HashSet<string>(StringComparer.Ordinal);
+                taken.Add(entity.PartitionKey, rows);
             }
 
-            var transactions = new List<List<PendingWrite>>();
-            var later = new List<PendingWrite>();
-            foreach (var partition in round.GroupBy(p => p.Action.Entity.PartitionKey, StringComparer.Ordinal))
-            {
-                var rows = new HashSet<string>(StringComparer.Ordinal);
-                var batch = new List<PendingWrite>();
-                foreach (var pending in partition)
-                {
-                    // A transaction may touch an entity once, and holds 100 at most: the rest waits for the next round.
-                    if (batch.Count < MaxPerTransaction && rows.Add(pending.Action.Entity.RowKey))
-                    {
-                        batch.Add(pending);
-                    }
-                    else
-                    {
-                        later.Add(pending);
-                    }
-                }
-
-                transactions.Add(batch);
-            }
-
-            if (later.Count > 0)
-            {
-                lock (gate)
-                {
-                    later.AddRange(queue);
-                    queue = later;
-                }
-            }
-
-            await Task.WhenAll(transactions.Select(SubmitAsync)).ConfigureAwait(false);
+            (rows.Count < MaxPerTransaction && rows.Add(entity.RowKey) ? round : rest).Add(pending);
         }
+
+        queue.Clear();
+        queue.AddRange(rest);
+        return round;
     }
+
+    protected override Task RunAsync(List<PendingWrite> round) =>
+        Task.WhenAll(round.GroupBy(p => p.Action.Entity.PartitionKey, StringComparer.Ordinal).Select(partition => SubmitAsync([.. partition])));
 
     private async Task SubmitAsync(List<PendingWrite> batch)
     {
@@ -138,7 +93,7 @@ internal sealed class TableWriteBatcher(TableClient table)
         }
     }
 
-    private sealed class PendingWrite(TableTransactionAction action)
+    internal sealed class PendingWrite(TableTransactionAction action)
     {
         public TableTransactionAction Action { get; } = action;
 
