@@ -1,8 +1,10 @@
 using HumanSecurityAlerts.DependencyInjection;
+using HumanSecurityAlerts.Functions.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseHttpEdge();
 builder.Services.AddHumanSecurityAlerts(builder.Configuration);
 await builder.Build().RunAsync().ConfigureAwait(false);

@@ -36,6 +36,8 @@ public sealed partial class BrowserTests(LocalHostFixture host) : IClassFixture<
         Assert.Contains("Confirmez", confirmation.Subject, StringComparison.Ordinal);
         var link = ConfirmLink().Match(confirmation.Text).Value;
         await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Confirmez votre abonnement");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer mon abonnement" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Abonnement confirmé");
 
         using var released = await SeedRelease.PostAsync(host, json => json.Replace("news_181779", $"news_181779_{Guid.NewGuid():N}", StringComparison.Ordinal));

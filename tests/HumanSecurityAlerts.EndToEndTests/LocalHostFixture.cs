@@ -14,7 +14,7 @@ namespace HumanSecurityAlerts.EndToEndTests;
 /// The whole service as the local run starts it — the local host over real HTTP on loopback, Azurite, the local
 /// broker with the entities from infra/ — except that mail goes to the in-process SMTP capture server.
 /// </summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+public class LocalHostFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture azurite = new();
     private readonly SmtpCaptureFixture smtp = new();
@@ -33,12 +33,28 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public string AdminKey { get; private set; } = "";
 
+    public string TablesConnectionString => azurite.ConnectionString;
+
+    public string TablePrefix { get; private set; } = "";
+
+    /// <summary>A table of this run (its logical name, e.g. <c>Subscribers</c>).</summary>
+    public Azure.Data.Tables.TableClient Table(string name) => new(TablesConnectionString, TablePrefix + name);
+
+    /// <summary>Settings a derived fixture puts on top of the local run's, e.g. tighter limits.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> SettingOverrides { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         await Task.WhenAll(azurite.InitializeAsync(), ServiceBus.InitializeAsync(), smtp.InitializeAsync(), webhooks.InitializeAsync());
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var settings = LocalSettings.For(RepositoryPaths.Root, azurite.ConnectionString, ServiceBus.ConnectionString, Smtp.Host, Smtp.Port, BaseAddress.ToString().TrimEnd('/'));
-        settings["TableStorage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
+        TablePrefix = AzuriteFixture.NewTablePrefix();
+        settings["TableStorage:TablePrefix"] = TablePrefix;
+        foreach (var (key, value) in SettingOverrides)
+        {
+            settings[key] = value;
+        }
+
         AdminKey = settings[LocalSettings.AdminKey]!;
         app = LocalFunctionsApp.Build([], settings, BaseAddress.ToString().TrimEnd('/'));
         await app.StartAsync();

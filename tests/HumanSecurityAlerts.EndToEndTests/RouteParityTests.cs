@@ -43,6 +43,12 @@ public sealed class RouteParityTests(LocalHostFixture host) : IClassFixture<Loca
         var servedByRouting404 = response.StatusCode == HttpStatusCode.NotFound && response.Content.Headers.ContentLength is 0 or null
             && response.Content.Headers.ContentType is null;
         Assert.False(servedByRouting404, $"{name}: {method} /{path} did not reach the function.");
+        if (name != "NoSuchRoute")
+        {
+            // The catch-all answers what no function takes: reaching it means the route or method was missed.
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.False(body.Contains("There is no such resource", StringComparison.Ordinal), $"{name}: {method} /{path} fell through to the catch-all.");
+        }
     }
 
     private static string MetadataPath()

@@ -25,9 +25,12 @@ public sealed partial class TourTests(LocalHostFixture host) : IClassFixture<Loc
         }
 
         var confirmation = (await host.Smtp.WaitForAsync(reader, 1, Timeout)).Single();
-        using (var confirmed = await host.Http.GetAsync(ConfirmLink().Match(confirmation.Text).Value))
+        var confirmPage = await host.Http.GetStringAsync(ConfirmLink().Match(confirmation.Text).Value);
+        var confirmToken = HiddenToken().Match(confirmPage).Groups[1].Value;
+        using (var confirmed = await host.Http.PostAsync("api/subscriptions/confirm", new FormUrlEncodedContent([new("token", confirmToken)])))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+            Assert.Contains("Subscription confirmed", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         var endpoint = host.Webhooks.CreateEndpoint();
@@ -74,7 +77,7 @@ public sealed partial class TourTests(LocalHostFixture host) : IClassFixture<Loc
         Assert.Equal(2, endpoint.Requests.Count);
     }
 
-    private static WebhookReply EchoValidationCode(RecordedRequest request)
+    internal static WebhookReply EchoValidationCode(RecordedRequest request)
     {
         using var document = JsonDocument.Parse(request.Body);
         return document.RootElement.GetProperty("type").GetString() == "subscription.validation"
@@ -93,4 +96,7 @@ public sealed partial class TourTests(LocalHostFixture host) : IClassFixture<Loc
 
     [GeneratedRegex(@"https?://\S+/api/subscriptions/confirm\?token=[A-Za-z0-9_\-]+")]
     private static partial Regex ConfirmLink();
+
+    [GeneratedRegex(@"<input type=""hidden"" name=""token"" value=""([A-Za-z0-9_\-]+)"">")]
+    private static partial Regex HiddenToken();
 }

@@ -1,4 +1,5 @@
 using HumanSecurityAlerts.DependencyInjection;
+using HumanSecurityAlerts.Functions.Http;
 using HumanSecurityAlerts.LocalHost.Functions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ internal static class LocalFunctionsApp
         builder.WebHost.UseUrls(url);
         builder.Services.AddMvcCore();
         builder.Services.AddHumanSecurityAlerts(builder.Configuration);
+        builder.Services.AddHttpEdge();
         builder.Services.AddSingleton<IEnumerable<FunctionDescriptor>>(Functions);
         if (runTimers)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using HumanSecurityAlerts.Admin;
 using HumanSecurityAlerts.Functions.Http;
 using HumanSecurityAlerts.Operations;
 using HumanSecurityAlerts.Publications;
@@ -24,7 +23,7 @@ internal sealed class ReplayRequest
 /// <c>GET manage/deliveries?publicationId=</c>, <c>GET manage/dead-letters?max=&amp;from=</c>,
 /// <c>POST manage/dead-letters/replay</c>, <c>POST manage/publications/{id}/resend</c>.
 /// </summary>
-internal sealed class DeliveryAdmin(AdminAuthenticator authenticator, DeliveryOperations operations)
+internal sealed class DeliveryAdmin(DeliveryOperations operations)
 {
     private const int MaxReplayIds = 1000;
 
@@ -33,11 +32,6 @@ internal sealed class DeliveryAdmin(AdminAuthenticator authenticator, DeliveryOp
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/deliveries")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (AdminRequest.Authorize(request, authenticator) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         var id = request.Query["publicationId"].ToString();
         if (!PublicationId.IsValid(id))
         {
@@ -57,11 +51,6 @@ internal sealed class DeliveryAdmin(AdminAuthenticator authenticator, DeliveryOp
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "manage/dead-letters")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (AdminRequest.Authorize(request, authenticator) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         if (!TryInt(request.Query["max"], 100, 1, 1000, out var max))
         {
             return Problems.Validation("max", "Must be a whole number from 1 to 1000.");
@@ -87,11 +76,6 @@ internal sealed class DeliveryAdmin(AdminAuthenticator authenticator, DeliveryOp
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/dead-letters/replay")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (AdminRequest.Authorize(request, authenticator) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         var (body, problem) = await JsonBody.ReadAsync<ReplayRequest>(request, 64 * 1024, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
@@ -125,11 +109,6 @@ internal sealed class DeliveryAdmin(AdminAuthenticator authenticator, DeliveryOp
         string id,
         CancellationToken cancellationToken)
     {
-        if (AdminRequest.Authorize(request, authenticator) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         if (!PublicationId.IsValid(id))
         {
             return Problems.Validation("id", "Not a publication id.");

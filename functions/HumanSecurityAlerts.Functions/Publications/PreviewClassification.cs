@@ -1,4 +1,3 @@
-using HumanSecurityAlerts.Admin;
 using HumanSecurityAlerts.Functions.Http;
 using HumanSecurityAlerts.Publications;
 using Microsoft.AspNetCore.Http;
@@ -9,18 +8,13 @@ using Microsoft.Extensions.Options;
 namespace HumanSecurityAlerts.Functions.Publications;
 
 /// <summary><c>POST /api/manage/classify</c>: how a text would be classified (title, summary, text, language); nothing is stored.</summary>
-internal sealed class PreviewClassification(AdminAuthenticator authenticator, PublicationReleaseService releases, IOptions<PublicationsOptions> options)
+internal sealed class PreviewClassification(PublicationReleaseService releases, IOptions<PublicationsOptions> options)
 {
     [Function(nameof(PreviewClassification))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/classify")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (AdminRequest.Authorize(request, authenticator) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         var (body, problem) = await JsonBody.ReadAsync<ReleaseRequest>(request, options.Value.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {

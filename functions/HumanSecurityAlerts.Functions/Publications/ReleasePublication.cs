@@ -1,4 +1,3 @@
-using HumanSecurityAlerts.Admin;
 using HumanSecurityAlerts.Functions.Http;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Site;
@@ -14,18 +13,13 @@ namespace HumanSecurityAlerts.Functions.Publications;
 /// 200 with the stored one when it was already there, 400/401/413/415 as problem details. The route is not under
 /// <c>admin/</c>: the Functions host reserves that prefix for its own API and refuses such routes.
 /// </summary>
-internal sealed class ReleasePublication(AdminAuthenticator authenticator, PublicationReleaseService releases, IOptions<PublicationsOptions> options, IOptions<SiteOptions> site)
+internal sealed class ReleasePublication(PublicationReleaseService releases, IOptions<PublicationsOptions> options, IOptions<SiteOptions> site)
 {
     [Function(nameof(ReleasePublication))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "manage/publications")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (AdminRequest.Authorize(request, authenticator) is { } unauthorized)
-        {
-            return unauthorized;
-        }
-
         var (body, problem) = await JsonBody.ReadAsync<ReleaseRequest>(request, options.Value.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {

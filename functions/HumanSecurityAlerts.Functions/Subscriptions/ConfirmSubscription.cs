@@ -7,15 +7,22 @@ namespace HumanSecurityAlerts.Functions.Subscriptions;
 
 internal sealed class ConfirmSubscription(SubscriptionService subscriptions, SubscriptionPages pages)
 {
-    /// <summary>The link in the confirmation email: activates the subscription and shows a page (404 unknown/used, 410 expired).</summary>
+    /// <summary>
+    /// The link in the confirmation email: a page with one button, so that a mail filter opening the link confirms
+    /// nothing; "already confirmed" with the manage link once used (404 unknown, 410 expired).
+    /// </summary>
     [Function(nameof(ConfirmSubscription))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/confirm")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var result = await subscriptions.ConfirmAsync(request.Query["token"], cancellationToken).ConfigureAwait(false);
-        return result.Outcome == TokenOutcome.Ok
-            ? SubscriptionHttp.Page(request, pages.Confirmed(result.Subscriber!, result.ManageToken!))
-            : SubscriptionHttp.TokenProblem(request, result.Outcome);
+        string? token = request.Query["token"];
+        var result = await subscriptions.CheckConfirmationAsync(token, cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            TokenOutcome.Ok => SubscriptionHttp.Page(request, pages.ConfirmQuestion(result.Subscriber!, token!)),
+            TokenOutcome.AlreadyUsed => SubscriptionHttp.Page(request, pages.AlreadyConfirmed(result.Subscriber!, result.ManageToken!)),
+            _ => SubscriptionHttp.TokenProblem(request, result.Outcome),
+        };
     }
 }

@@ -13,6 +13,7 @@ internal sealed class CreateSubscription(SubscriptionService subscriptions, Subs
     /// Webhook: 201 with the signing secret (shown once), the management URL and the verification result.
     /// </summary>
     [Function(nameof(CreateSubscription))]
+    [ClientRateLimited]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -27,6 +28,7 @@ internal sealed class CreateSubscription(SubscriptionService subscriptions, Subs
         return result.Outcome switch
         {
             SubscribeOutcome.Invalid => Problems.Validation(result.Errors!),
+            SubscribeOutcome.RateLimited => Problems.TooManyRequests(request.HttpContext.Response, result.RetryAfter!.Value, "The service is sending many confirmation emails right now."),
             SubscribeOutcome.EmailAccepted => SubscriptionHttp.Json(request, new
             {
                 status = "accepted",

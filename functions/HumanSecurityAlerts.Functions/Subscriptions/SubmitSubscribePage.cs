@@ -1,3 +1,4 @@
+using HumanSecurityAlerts.Functions.Http;
 using HumanSecurityAlerts.Subscriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,7 @@ internal sealed class SubmitSubscribePage(SubscriptionService subscriptions, Sub
     /// <c>POST /api/subscriptions</c>; answers with a page (the form again, with errors, when invalid).
     /// </summary>
     [Function(nameof(SubmitSubscribePage))]
+    [ClientRateLimited]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscribe")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -45,6 +47,7 @@ internal sealed class SubmitSubscribePage(SubscriptionService subscriptions, Sub
         return result.Outcome switch
         {
             SubscribeOutcome.Invalid => SubscriptionHttp.Page(request, SubscribePage.Form(language, values, result.Errors), StatusCodes.Status400BadRequest),
+            SubscribeOutcome.RateLimited => SubscriptionHttp.TooManyRequestsPage(request, result.RetryAfter!.Value, language),
             SubscribeOutcome.EmailAccepted => SubscriptionHttp.Page(request, SubscribePage.EmailAccepted(language), StatusCodes.Status202Accepted),
             _ => SubscriptionHttp.Page(request, page.WebhookCreated(language, result), StatusCodes.Status201Created),
         };

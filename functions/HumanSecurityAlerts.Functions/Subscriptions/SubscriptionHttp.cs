@@ -71,6 +71,12 @@ internal static class SubscriptionHttp
             : Page(request, SubscriptionPages.InvalidLink(lang), StatusCodes.Status404NotFound);
     }
 
+    public static IActionResult TooManyRequestsPage(HttpRequest request, TimeSpan retryAfter, string language)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page(request, SubscriptionPages.TooManyRequests(language, retryAfter), StatusCodes.Status429TooManyRequests);
+    }
+
     public static IActionResult TokenProblemJson(TokenOutcome outcome) => outcome == TokenOutcome.Expired
         ? Problems.Status(StatusCodes.Status410Gone, "Link expired.", "This link has expired; nothing was changed.")
         : Problems.NotFound("This link is not valid or has already been used; nothing was changed.");

@@ -1,3 +1,4 @@
+using HumanSecurityAlerts.Functions.Http;
 using HumanSecurityAlerts.Subscriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ internal sealed class VerifyWebhook(SubscriptionService subscriptions)
 {
     /// <summary>Runs the signed verification handshake again; activates the webhook when the endpoint echoes the code.</summary>
     [Function(nameof(VerifyWebhook))]
+    [ClientRateLimited]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions/manage/{token}/verify")] HttpRequest request,
         string token,
@@ -32,6 +34,7 @@ internal sealed class RotateWebhookSecret(SubscriptionService subscriptions)
 {
     /// <summary>Issues a new signing secret (shown once); the previous one keeps signing alongside it for 24 hours.</summary>
     [Function(nameof(RotateWebhookSecret))]
+    [ClientRateLimited]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions/manage/{token}/rotate-secret")] HttpRequest request,
         string token,

@@ -10,10 +10,10 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options)
 {
     private readonly byte[]? keyHash = string.IsNullOrEmpty(options.Value.ApiKey) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.ApiKey));
 
-    public bool IsAdmin(string? authorization, string? adminKeyHeader, string? appServicePrincipal)
+    public bool IsAdmin(string? authorization, string? appServicePrincipal)
     {
-        var presented = adminKeyHeader;
-        if (presented is null && authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true)
+        string? presented = null;
+        if (authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true)
         {
             presented = authorization["Bearer ".Length..].Trim();
         }

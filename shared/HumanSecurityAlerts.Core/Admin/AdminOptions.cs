@@ -9,7 +9,7 @@ public sealed class AdminOptions
 {
     public const string SectionName = "Admin";
 
-    /// <summary>At least 32 characters. Sent as <c>Authorization: Bearer KEY</c> or <c>X-Admin-Key: KEY</c>.</summary>
+    /// <summary>At least 32 characters. Sent as <c>Authorization: Bearer KEY</c>.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>

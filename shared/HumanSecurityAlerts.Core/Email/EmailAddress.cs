@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,8 +10,31 @@ public static class EmailAddress
 {
     public const int MaxLength = 254;
 
-    /// <summary>Trimmed and lower-cased, so one mailbox maps to one subscriber.</summary>
-    public static string Normalize(string address) => address.Trim().ToLowerInvariant();
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
+
+    /// <summary>
+    /// Trimmed, Unicode NFC, lower-cased, the domain in its ASCII (punycode) form: one mailbox maps to one subscriber
+    /// however its domain is spelt (<c>exämple.org</c> and <c>xn--exmple-cua.org</c> are the same).
+    /// </summary>
+    public static string Normalize(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var trimmed = address.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var at = trimmed.LastIndexOf('@');
+        if (at <= 0 || at == trimmed.Length - 1)
+        {
+            return trimmed;
+        }
+
+        try
+        {
+            return string.Concat(trimmed.AsSpan(0, at + 1), Idn.GetAscii(trimmed[(at + 1)..]).ToLowerInvariant());
+        }
+        catch (ArgumentException)
+        {
+            return trimmed;
+        }
+    }
 
     public static bool IsValid(string? address)
     {

@@ -8,7 +8,12 @@ public sealed class SubscriptionLinks(IOptions<SiteOptions> site)
 {
     public Uri Confirm(string token) => site.Value.Api("subscriptions/confirm?token=" + Uri.EscapeDataString(token));
 
+    /// <summary>Where the confirmation page posts (the token travels in the form, not the URL).</summary>
+    public Uri ConfirmAction() => site.Value.Api("subscriptions/confirm");
+
     public Uri Manage(string manageToken) => site.Value.Api("subscriptions/manage/" + Uri.EscapeDataString(manageToken));
+
+    public Uri RotateManageLink(string manageToken) => site.Value.Api("subscriptions/manage/" + Uri.EscapeDataString(manageToken) + "/rotate-link");
 
     public Uri Unsubscribe(string manageToken) => site.Value.Api("subscriptions/unsubscribe/" + Uri.EscapeDataString(manageToken));
 

@@ -37,4 +37,13 @@ internal static partial class SubscriptionLog
 
     [LoggerMessage(11, LogLevel.Information, "Webhook subscriber {SubscriberId} rotated its secret; the previous one signs until {PreviousValidUntil}")]
     public static partial void SecretRotated(ILogger logger, string subscriberId, DateTimeOffset previousValidUntil);
+
+    [LoggerMessage(12, LogLevel.Warning, "The service-wide cap of {PerMinute} confirmation mails per minute is reached; subscribe answered 429")]
+    public static partial void GlobalCapReached(ILogger logger, int perMinute);
+
+    [LoggerMessage(13, LogLevel.Warning, "An email subscribe took {ElapsedMs} ms, past the equalised answer time of {AnswerMs} ms: its timing may tell addresses apart")]
+    public static partial void AnswerTimeExceeded(ILogger logger, long elapsedMs, long answerMs);
+
+    [LoggerMessage(14, LogLevel.Information, "Subscriber {SubscriberId} replaced its management link")]
+    public static partial void ManageTokenRotated(ILogger logger, string subscriberId);
 }

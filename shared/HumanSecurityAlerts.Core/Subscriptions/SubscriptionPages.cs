@@ -41,6 +41,37 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
         return Layout(t, t.ConfirmedTitle, body);
     }
 
+    /// <summary>The page a confirmation link opens: one button that confirms by POST, so a link scanner confirms nothing.</summary>
+    public string ConfirmQuestion(Subscriber subscriber, string confirmToken)
+    {
+        var t = SubscriptionTexts.For(subscriber.Language);
+        var body = $"<p>{E(t.ConfirmPageBody)}</p>{Summary(subscriber, t)}" +
+            $"<form method=\"post\" action=\"{E(links.ConfirmAction().AbsoluteUri)}?lang={E(t.Lang)}\">" +
+            $"<input type=\"hidden\" name=\"token\" value=\"{E(confirmToken)}\"><button type=\"submit\">{E(t.ConfirmAction)}</button></form>";
+        return Layout(t, t.ConfirmPageTitle, body);
+    }
+
+    public string AlreadyConfirmed(Subscriber subscriber, string manageToken)
+    {
+        var t = SubscriptionTexts.For(subscriber.Language);
+        var body = $"<p class=\"notice\">{E(t.AlreadyConfirmedBody)}</p><p><a href=\"{E(links.Manage(manageToken).AbsoluteUri)}\">{E(t.ManageAction)}</a></p>";
+        return Layout(t, t.AlreadyConfirmedTitle, body);
+    }
+
+    public static string TooManyRequests(string language, TimeSpan retryAfter)
+    {
+        var t = SubscriptionTexts.For(language);
+        var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
+        return Layout(t, t.TooManyTitle, $"<p class=\"error\" role=\"alert\">{E(string.Format(System.Globalization.CultureInfo.InvariantCulture, t.TooManyBody, minutes))}</p>");
+    }
+
+    public string NewManageLink(string manageToken, string language)
+    {
+        var t = SubscriptionTexts.For(language);
+        var link = links.Manage(manageToken).AbsoluteUri;
+        return Layout(t, t.NewLinkTitle, $"<p class=\"notice\">{E(t.NewLinkBody)}</p><p><a href=\"{E(link)}?lang={E(t.Lang)}\">{E(link)}</a></p>");
+    }
+
     public static string InvalidLink(string language) => Layout(SubscriptionTexts.For(language), SubscriptionTexts.For(language).InvalidLinkTitle, $"<p class=\"error\">{E(SubscriptionTexts.For(language).InvalidLinkBody)}</p>");
 
     public static string ExpiredLink(string language) => Layout(SubscriptionTexts.For(language), SubscriptionTexts.For(language).ExpiredLinkTitle, $"<p class=\"error\">{E(SubscriptionTexts.For(language).ExpiredLinkBody)}</p>");
@@ -90,6 +121,8 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
 
             html.Append("</fieldset><button type=\"submit\">").Append(E(t.Save)).Append("</button></form>");
             html.Append("<p><a href=\"").Append(E(links.Unsubscribe(manageToken).AbsoluteUri)).Append("?lang=").Append(E(t.Lang)).Append("\">").Append(E(t.Unsubscribe)).Append("</a></p>");
+            html.Append("<form method=\"post\" action=\"").Append(E(links.RotateManageLink(manageToken).AbsoluteUri)).Append("?lang=").Append(E(t.Lang)).Append("\">")
+                .Append("<p>").Append(E(t.NewLinkHint)).Append("</p><button type=\"submit\">").Append(E(t.NewLinkAction)).Append("</button></form>");
         }
 
         return Layout(t, t.ManageTitle, html.ToString());

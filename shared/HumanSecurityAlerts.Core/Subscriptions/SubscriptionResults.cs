@@ -11,12 +11,17 @@ public enum SubscribeOutcome
 
     /// <summary>Webhook: created; active when the verification handshake succeeded.</summary>
     WebhookCreated,
+
+    /// <summary>The service-wide cap on confirmation mails is reached: try again after <see cref="SubscribeResult.RetryAfter"/>.</summary>
+    RateLimited,
 }
 
 /// <param name="Secret">Webhook signing secret, returned this once.</param>
-public sealed record SubscribeResult(SubscribeOutcome Outcome, FieldErrors? Errors = null, Subscriber? Subscriber = null, string? Secret = null, string? ManageToken = null, WebhookVerification? Verification = null)
+public sealed record SubscribeResult(SubscribeOutcome Outcome, FieldErrors? Errors = null, Subscriber? Subscriber = null, string? Secret = null, string? ManageToken = null, WebhookVerification? Verification = null, TimeSpan? RetryAfter = null)
 {
     public static SubscribeResult Invalid(FieldErrors errors) => new(SubscribeOutcome.Invalid, errors);
+
+    public static SubscribeResult RateLimited(TimeSpan retryAfter) => new(SubscribeOutcome.RateLimited, RetryAfter: retryAfter);
 }
 
 public sealed record WebhookVerification(bool Succeeded, string? Error);
@@ -29,6 +34,9 @@ public enum TokenOutcome
     NotFound,
 
     Expired,
+
+    /// <summary>A confirmation link that has already confirmed its subscription.</summary>
+    AlreadyUsed,
 
     /// <summary>The token is fine but the operation does not apply (e.g. verifying an email subscriber).</summary>
     NotApplicable,

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.Pillars;
+using HumanSecurityAlerts.RateLimiting;
 using HumanSecurityAlerts.Validation;
 using HumanSecurityAlerts.Webhooks;
 using Microsoft.Extensions.Logging;
@@ -18,11 +20,15 @@ public sealed class SubscriptionService(
     IWebhookClient webhooks,
     IWebhookUrlChecker urlChecker,
     SubscriptionEmails emails,
+    IRateLimiter limiter,
     IOptions<SubscriptionOptions> options,
+    IOptions<RateLimitOptions> rateLimits,
     TimeProvider time,
     ILogger<SubscriptionService> logger)
 {
     private SubscriptionOptions Options => options.Value;
+
+    private RateLimitRule AddressRule => new("confirmation-address", 1, Options.ConfirmationThrottle);
 
     public async Task<SubscribeResult> SubscribeAsync(SubscriptionRequest request, CancellationToken cancellationToken)
     {
@@ -63,18 +69,52 @@ public sealed class SubscriptionService(
             return SubscribeResult.Invalid(errors);
         }
 
-        return channel == SubscriptionChannel.Email
-            ? await SubscribeEmailAsync(EmailAddress.Normalize(request.Email!), pillars, language, frequency, cancellationToken).ConfigureAwait(false)
-            : await SubscribeWebhookAsync(request.Url!, pillars, language, frequency, cancellationToken).ConfigureAwait(false);
+        if (channel == SubscriptionChannel.Webhook)
+        {
+            return await SubscribeWebhookAsync(request.Url!, pillars, language, frequency, cancellationToken).ConfigureAwait(false);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var result = await SubscribeEmailAsync(EmailAddress.Normalize(request.Email!), pillars, language, frequency, cancellationToken).ConfigureAwait(false);
+
+        // New, pending, active and throttled addresses do different work; one answer time keeps them indistinguishable.
+        var remaining = Options.EmailAnswerTime - Stopwatch.GetElapsedTime(started);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            SubscriptionLog.AnswerTimeExceeded(logger, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, (long)Options.EmailAnswerTime.TotalMilliseconds);
+        }
+
+        return result;
     }
 
+    /// <summary>
+    /// What a confirmation link shows before anything changes (a GET must not confirm: mail filters open links):
+    /// <see cref="TokenOutcome.Ok"/> when it can be confirmed, <see cref="TokenOutcome.AlreadyUsed"/> once it was.
+    /// </summary>
+    public async Task<TokenResult> CheckConfirmationAsync(string? token, CancellationToken cancellationToken)
+    {
+        var (outcome, row) = await FindTokenAsync(token, SubscriberTokenPurpose.Confirm, cancellationToken).ConfigureAwait(false);
+        if (outcome is not (TokenOutcome.Ok or TokenOutcome.AlreadyUsed))
+        {
+            return new TokenResult(outcome);
+        }
+
+        var subscriber = await store.GetAsync(row!.SubscriberId, cancellationToken).ConfigureAwait(false);
+        return subscriber is null ? TokenResult.NotFound : new TokenResult(outcome, subscriber, protector.Unprotect(subscriber.ProtectedManageToken));
+    }
+
+    /// <summary>Activates the subscriber (the button of the confirmation page). The link stays readable as "already confirmed" until it expires.</summary>
     public async Task<TokenResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
         var (outcome, row) = await FindTokenAsync(token, SubscriberTokenPurpose.Confirm, cancellationToken).ConfigureAwait(false);
         if (outcome != TokenOutcome.Ok)
         {
             SubscriptionLog.TokenRejected(logger, outcome.ToString());
-            return new TokenResult(outcome);
+            return outcome == TokenOutcome.AlreadyUsed ? await CheckConfirmationAsync(token, cancellationToken).ConfigureAwait(false) : new TokenResult(outcome);
         }
 
         var subscriber = await store.GetAsync(row!.SubscriberId, cancellationToken).ConfigureAwait(false);
@@ -90,7 +130,7 @@ public sealed class SubscriptionService(
             SubscriptionLog.Activated(logger, subscriber.Id);
         }
 
-        await store.DeleteTokenAsync(row.Hash, cancellationToken).ConfigureAwait(false);
+        await store.AddTokenAsync(row with { UsedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         return new TokenResult(TokenOutcome.Ok, subscriber, protector.Unprotect(subscriber.ProtectedManageToken));
     }
 
@@ -103,7 +143,20 @@ public sealed class SubscriptionService(
         }
 
         var subscriber = await store.GetAsync(row!.SubscriberId, cancellationToken).ConfigureAwait(false);
-        return subscriber is null ? TokenResult.NotFound : new TokenResult(TokenOutcome.Ok, subscriber, token);
+        if (subscriber is null)
+        {
+            return TokenResult.NotFound;
+        }
+
+        // Only the subscriber's current manage token counts: one replaced (or left by an old race) is dead at once.
+        var current = Encoding.ASCII.GetBytes(Tokens.Hash(protector.Unprotect(subscriber.ProtectedManageToken)));
+        if (!CryptographicOperations.FixedTimeEquals(current, Encoding.ASCII.GetBytes(row.Hash)))
+        {
+            await store.DeleteTokenAsync(row.Hash, cancellationToken).ConfigureAwait(false);
+            return TokenResult.NotFound;
+        }
+
+        return new TokenResult(TokenOutcome.Ok, subscriber, token);
     }
 
     public async Task<TokenResult> ChangePreferencesAsync(string? token, PreferenceChange change, CancellationToken cancellationToken)
@@ -211,6 +264,27 @@ public sealed class SubscriptionService(
         return current with { Subscriber = subscriber, Secret = secret, PreviousSecretValidUntil = until };
     }
 
+    /// <summary>
+    /// Replaces the management token (a link that was forwarded or leaked): the old one stops working at once, and every
+    /// message from now on carries the new one, which is returned this once.
+    /// </summary>
+    public async Task<TokenResult> RotateManageTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        var current = await GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (current.Outcome != TokenOutcome.Ok)
+        {
+            return current;
+        }
+
+        var fresh = Tokens.New();
+        var subscriber = current.Subscriber! with { ProtectedManageToken = protector.Protect(fresh) };
+        await store.AddTokenAsync(new SubscriberToken(Tokens.Hash(fresh), SubscriberTokenPurpose.Manage, subscriber.Id, null), cancellationToken).ConfigureAwait(false);
+        await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
+        await store.DeleteTokenAsync(Tokens.Hash(token!), cancellationToken).ConfigureAwait(false);
+        SubscriptionLog.ManageTokenRotated(logger, subscriber.Id);
+        return new TokenResult(TokenOutcome.Ok, subscriber, fresh);
+    }
+
     /// <summary>The secrets that sign at <paramref name="now"/>: the current one, and the previous one during a rotation's overlap.</summary>
     public static IReadOnlyList<string> SigningSecrets(Subscriber subscriber, ISecretProtector protector, DateTimeOffset now)
     {
@@ -269,7 +343,12 @@ public sealed class SubscriptionService(
             return (TokenOutcome.NotFound, null);
         }
 
-        return row.ExpiresAt is { } expires && expires <= time.GetUtcNow() ? (TokenOutcome.Expired, row) : (TokenOutcome.Ok, row);
+        if (row.ExpiresAt is { } expires && expires <= time.GetUtcNow())
+        {
+            return (TokenOutcome.Expired, row);
+        }
+
+        return row.UsedAt is null ? (TokenOutcome.Ok, row) : (TokenOutcome.AlreadyUsed, row);
     }
 
     private async Task<SubscribeResult> SubscribeEmailAsync(string address, List<string> pillars, string language, SubscriptionFrequency frequency, CancellationToken cancellationToken)
@@ -277,8 +356,24 @@ public sealed class SubscriptionService(
         var id = "e" + EmailAddress.Hash(address);
         var masked = EmailAddress.Mask(address);
         var now = time.GetUtcNow();
-        var existing = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         var accepted = new SubscribeResult(SubscribeOutcome.EmailAccepted);
+
+        // One conditional write per address wins the window; the others send nothing and create nothing.
+        if (!(await limiter.AcquireAsync(AddressRule, id, cancellationToken).ConfigureAwait(false)).Allowed)
+        {
+            SubscriptionLog.Throttled(logger, id, masked);
+            return accepted;
+        }
+
+        var overall = await limiter.AcquireAsync(rateLimits.Value.ConfirmationMailRule, "all", cancellationToken).ConfigureAwait(false);
+        if (!overall.Allowed)
+        {
+            await limiter.ResetAsync(AddressRule, id, cancellationToken).ConfigureAwait(false);
+            SubscriptionLog.GlobalCapReached(logger, rateLimits.Value.ConfirmationMailsPerMinute);
+            return SubscribeResult.RateLimited(overall.RetryAfter);
+        }
+
+        var existing = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
 
         Subscriber subscriber;
         string manageToken;
@@ -302,11 +397,6 @@ public sealed class SubscriptionService(
         else
         {
             manageToken = protector.Unprotect(existing.ProtectedManageToken);
-            if (existing.LastConfirmationSentAt is { } last && now - last < Options.ConfirmationThrottle)
-            {
-                SubscriptionLog.Throttled(logger, id, masked);
-                return accepted;
-            }
 
             // An active subscriber's preferences change only through the manage link, never by an anonymous request.
             subscriber = existing.Status == SubscriberStatus.Active
@@ -338,6 +428,7 @@ public sealed class SubscriptionService(
             // Let the person try again at once, and answer as usual (the answer must not depend on the address).
             SubscriptionLog.EmailFailed(logger, id, masked, e.IsTransient, e.SmtpStatusCode);
             await store.SaveAsync(subscriber with { LastConfirmationSentAt = previousSentAt }, cancellationToken).ConfigureAwait(false);
+            await limiter.ResetAsync(AddressRule, id, cancellationToken).ConfigureAwait(false);
             return accepted;
         }
 

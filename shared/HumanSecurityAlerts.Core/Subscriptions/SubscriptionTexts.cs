@@ -14,6 +14,16 @@ internal sealed record SubscriptionTexts
         AlreadySubject = "You are already subscribed to human security alerts",
         AlreadyIntro = "Someone asked to subscribe this address, but it is already subscribed. You can change your preferences or unsubscribe here:",
         ManageAction = "Manage my subscription",
+        ConfirmPageTitle = "Confirm your subscription",
+        ConfirmPageBody = "One more step: press the button to start receiving alerts.",
+        AlreadyConfirmedTitle = "Already confirmed",
+        AlreadyConfirmedBody = "This subscription is already confirmed. Nothing was changed.",
+        TooManyTitle = "Please try again later",
+        TooManyBody = "Too many requests have been made just now. Nothing was changed. Please try again in {0} minute(s).",
+        NewLinkAction = "Replace my management link",
+        NewLinkHint = "If this link was shared or forwarded, replace it: the old link stops working at once, and alerts from now on carry the new one.",
+        NewLinkTitle = "Your new management link",
+        NewLinkBody = "Keep this link private. The previous link no longer works; the alerts you receive from now on carry this one.",
         ConfirmedTitle = "Subscription confirmed",
         ConfirmedBody = "Thank you. Your subscription is active.",
         ManageTitle = "Your subscription",
@@ -57,6 +67,16 @@ internal sealed record SubscriptionTexts
         AlreadySubject = "Vous êtes déjà abonné(e) aux alertes sécurité humaine",
         AlreadyIntro = "Quelqu’un a demandé l’abonnement de cette adresse, qui est déjà abonnée. Vous pouvez modifier vos préférences ou vous désabonner ici :",
         ManageAction = "Gérer mon abonnement",
+        ConfirmPageTitle = "Confirmez votre abonnement",
+        ConfirmPageBody = "Dernière étape : appuyez sur le bouton pour commencer à recevoir les alertes.",
+        AlreadyConfirmedTitle = "Déjà confirmé",
+        AlreadyConfirmedBody = "Cet abonnement est déjà confirmé. Rien n’a été modifié.",
+        TooManyTitle = "Veuillez réessayer plus tard",
+        TooManyBody = "Trop de demandes viennent d’être faites. Rien n’a été modifié. Veuillez réessayer dans {0} minute(s).",
+        NewLinkAction = "Remplacer mon lien de gestion",
+        NewLinkHint = "Si ce lien a été partagé ou transféré, remplacez-le : l’ancien cesse aussitôt de fonctionner et les prochaines alertes porteront le nouveau.",
+        NewLinkTitle = "Votre nouveau lien de gestion",
+        NewLinkBody = "Gardez ce lien pour vous. L’ancien lien ne fonctionne plus ; les alertes que vous recevrez désormais porteront celui-ci.",
         ConfirmedTitle = "Abonnement confirmé",
         ConfirmedBody = "Merci. Votre abonnement est actif.",
         ManageTitle = "Votre abonnement",
@@ -98,6 +118,16 @@ internal sealed record SubscriptionTexts
     public required string AlreadySubject { get; init; }
     public required string AlreadyIntro { get; init; }
     public required string ManageAction { get; init; }
+    public required string ConfirmPageTitle { get; init; }
+    public required string ConfirmPageBody { get; init; }
+    public required string AlreadyConfirmedTitle { get; init; }
+    public required string AlreadyConfirmedBody { get; init; }
+    public required string TooManyTitle { get; init; }
+    public required string TooManyBody { get; init; }
+    public required string NewLinkAction { get; init; }
+    public required string NewLinkHint { get; init; }
+    public required string NewLinkTitle { get; init; }
+    public required string NewLinkBody { get; init; }
     public required string ConfirmedTitle { get; init; }
     public required string ConfirmedBody { get; init; }
     public required string ManageTitle { get; init; }

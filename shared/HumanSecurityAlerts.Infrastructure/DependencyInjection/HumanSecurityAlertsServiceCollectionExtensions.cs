@@ -5,6 +5,7 @@ using HumanSecurityAlerts.Classification;
 using HumanSecurityAlerts.Configuration;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
+using HumanSecurityAlerts.RateLimiting;
 using HumanSecurityAlerts.Site;
 using HumanSecurityAlerts.Storage;
 using Microsoft.Extensions.Configuration;
@@ -57,6 +58,11 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminAuthenticator>();
+
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.TryAddSingleton<TableRateLimiter>();
+        services.TryAddSingleton<IRateLimiter>(sp => sp.GetRequiredService<TableRateLimiter>());
 
         services.AddPublications(configuration);
         services.AddSubscriptions(configuration);

@@ -34,6 +34,8 @@ public static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton<TableSubscriberStore>();
         services.TryAddSingleton<ISubscriberStore>(sp => sp.GetRequiredService<TableSubscriberStore>());
         services.TryAddSingleton<ISubscriberDirectory>(sp => sp.GetRequiredService<TableSubscriberStore>());
+        services.TryAddSingleton<ISubscriberHousekeeping>(sp => sp.GetRequiredService<TableSubscriberStore>());
+        services.TryAddSingleton<SubscriptionHousekeeping>();
         services.TryAddSingleton<SubscriptionLinks>();
         services.TryAddSingleton<SubscriptionEmails>();
         services.TryAddSingleton<SubscriptionPages>();

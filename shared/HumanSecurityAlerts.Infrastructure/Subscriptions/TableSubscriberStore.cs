@@ -15,7 +15,7 @@ namespace HumanSecurityAlerts.Subscriptions;
 /// <item><c>SubscriberTokens</c>: PK = hex SHA-256 of a token, RK = "" — purpose, subscriber id, expiry.</item>
 /// </list>
 /// </summary>
-internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtector protector, TimeProvider time) : ISubscriberStore, ISubscriberDirectory
+internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtector protector, TimeProvider time) : ISubscriberStore, ISubscriberDirectory, ISubscriberHousekeeping
 {
     public const string SubscribersTable = "Subscribers";
     public const string IndexTable = "SubscriberIndex";
@@ -67,6 +67,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
                 ["Purpose"] = token.Purpose.ToString(),
                 ["SubscriberId"] = token.SubscriberId,
                 ["ExpiresAt"] = token.ExpiresAt,
+                ["UsedAt"] = token.UsedAt,
             },
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);
@@ -81,7 +82,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
             return null;
         }
 
-        return new SubscriberToken(hash, purpose, e.GetString("SubscriberId"), e.GetDateTimeOffset("ExpiresAt"));
+        return new SubscriberToken(hash, purpose, e.GetString("SubscriberId"), e.GetDateTimeOffset("ExpiresAt"), e.GetDateTimeOffset("UsedAt"));
     }
 
     public async Task DeleteTokenAsync(string hash, CancellationToken cancellationToken)
@@ -138,6 +139,52 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
             ? SubscriptionService.SigningSecrets(subscriber, protector, time.GetUtcNow())
             : [];
         return new DeliveryTarget(subscriber.Id, subscriber.Channel, subscriber.Language, subscriber.Frequency, subscriber.Pillars, subscriber.Address, protector.Unprotect(subscriber.ProtectedManageToken), secrets);
+    }
+
+    public async IAsyncEnumerable<Subscriber> ListInactiveAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(SubscribersTable, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"Status ne {SubscriberStatus.Active.Name()}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return ToSubscriber(entity);
+        }
+    }
+
+    public async Task DeleteAsync(Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        var table = await tables.GetTableAsync(SubscribersTable, cancellationToken).ConfigureAwait(false);
+        var index = await tables.GetTableAsync(IndexTable, cancellationToken).ConfigureAwait(false);
+        var tokens = await tables.GetTableAsync(TokensTable, cancellationToken).ConfigureAwait(false);
+        var entity = await GetEntityAsync(subscriber.Id, cancellationToken).ConfigureAwait(false);
+        if (entity is null)
+        {
+            return;
+        }
+
+        // Index rows and the token first: the subscriber row is what lists them, so it goes last.
+        await Task.WhenAll(SplitList(entity.GetString("IndexKeys")).Select(pk => index.DeleteEntityAsync(pk, subscriber.Id, ETag.All, cancellationToken))).ConfigureAwait(false);
+        if (entity.GetString("ManageToken") is { } manage)
+        {
+            await tokens.DeleteEntityAsync(Tokens.Hash(protector.Unprotect(manage)), "", ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        await table.DeleteEntityAsync(subscriber.Id, "", ETag.All, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> DeleteExpiredTokensAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetTableAsync(TokensTable, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"ExpiresAt lt {now}");
+        var deleted = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            deleted++;
+        }
+
+        return deleted;
     }
 
     private static TableEntity IndexRow(Subscriber s, string partition) => new(partition, s.Id)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using HumanSecurityAlerts.DependencyInjection;
+using HumanSecurityAlerts.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ internal sealed class AppHost : IAsyncDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Debug));
         services.AddMvcCore();
         services.AddHumanSecurityAlerts(configuration);
+        services.AddHttpEdge();
         configure?.Invoke(services);
         return new AppHost(services.BuildServiceProvider(validateScopes: true), configuration);
     }
@@ -65,14 +67,18 @@ internal sealed class AppHost : IAsyncDisposable
         return request;
     }
 
-    /// <summary>Runs the function and executes its result into a response, as the worker's ASP.NET Core integration does.</summary>
+    /// <summary>
+    /// Runs the function behind the app's HTTP edge (admin routes, nosniff; client rate limits are tested over HTTP) and
+    /// executes its result into a response, as the worker's ASP.NET Core integration does.
+    /// </summary>
     public async Task<FunctionResponse> InvokeAsync(HttpRequest request, Func<HttpRequest, Task<IActionResult>> function)
     {
         await using var scope = Services.CreateAsyncScope();
         request.HttpContext.RequestServices = scope.ServiceProvider;
         var responseBody = new MemoryStream();
         request.HttpContext.Response.Body = responseBody;
-        var result = await function(request);
+        var edge = scope.ServiceProvider.GetRequiredService<HttpEdge>();
+        var result = await edge.CheckAsync(request, clientRateLimited: false, CancellationToken.None) ?? await function(request);
         await result.ExecuteResultAsync(new ActionContext { HttpContext = request.HttpContext });
         var response = request.HttpContext.Response;
         return new FunctionResponse(

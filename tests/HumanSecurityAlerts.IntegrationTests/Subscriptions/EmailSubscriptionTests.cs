@@ -25,7 +25,13 @@ public sealed class EmailSubscriptionTests(AzuriteFixture azurite, SmtpCaptureFi
         Assert.Equal("List-Unsubscribe=One-Click", mail.Header("List-Unsubscribe-Post"));
         Assert.Empty(await app.ActiveAsync(PillarCatalog.ProtectionOfCivilians, SubscriptionFrequency.Daily));
 
-        var confirmed = await app.GetAsync(SubscriptionApp.ConfirmLink(mail));
+        // Opening the link (as a mail filter would) confirms nothing: it shows one button.
+        var question = await app.GetAsync(SubscriptionApp.ConfirmLink(mail));
+        Assert.Equal(200, question.StatusCode);
+        Assert.Contains("<form method=\"post\" action=\"http://localhost:7071/api/subscriptions/confirm?lang=fr\">", question.Body, StringComparison.Ordinal);
+        Assert.Empty(await app.ActiveAsync(PillarCatalog.ProtectionOfCivilians, SubscriptionFrequency.Daily));
+
+        var confirmed = await app.ConfirmAsync(SubscriptionApp.ConfirmLink(mail));
 
         Assert.Equal(200, confirmed.StatusCode);
         Assert.StartsWith("text/html", confirmed.ContentType, StringComparison.Ordinal);
@@ -43,9 +49,14 @@ public sealed class EmailSubscriptionTests(AzuriteFixture azurite, SmtpCaptureFi
         Assert.Empty(await app.ActiveAsync(PillarCatalog.ProtectionOfCivilians));
         Assert.Empty(await app.ActiveAsync(PillarCatalog.ChildrenAndArmedConflict, SubscriptionFrequency.Daily));
 
-        // The link is single-use.
+        // A used link says so, with the manage link, and changes nothing.
         var again = await app.GetAsync(SubscriptionApp.ConfirmLink(mail));
-        Assert.Equal(404, again.StatusCode);
+        Assert.Equal(200, again.StatusCode);
+        Assert.Contains("Déjà confirmé", again.Body, StringComparison.Ordinal);
+        Assert.Contains(SubscriptionApp.ManageLink(SubscriptionApp.UnsubscribeLink(mail)).AbsoluteUri, again.Body, StringComparison.Ordinal);
+        var pressedAgain = await app.ConfirmAsync(SubscriptionApp.ConfirmLink(mail));
+        Assert.Equal(200, pressedAgain.StatusCode);
+        Assert.Contains("Déjà confirmé", pressedAgain.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +95,7 @@ public sealed class EmailSubscriptionTests(AzuriteFixture azurite, SmtpCaptureFi
 
         var first = await app.SubscribeAsync(request);
         var confirm = Assert.Single(await smtp.Server.WaitForAsync(address, 1, Wait));
-        await app.GetAsync(SubscriptionApp.ConfirmLink(confirm));
+        await app.ConfirmAsync(SubscriptionApp.ConfirmLink(confirm));
 
         var throttled = await app.SubscribeAsync(new { channel = "email", email = "  " + address.ToUpperInvariant(), pillars = new[] { PillarCatalog.ProtectionOfCivilians } });
         app.Time.Advance(TimeSpan.FromMinutes(11));
@@ -107,7 +118,7 @@ public sealed class EmailSubscriptionTests(AzuriteFixture azurite, SmtpCaptureFi
         var address = SmtpCaptureFixture.NewRecipient();
         await app.SubscribeAsync(new { channel = "email", email = address, pillars = new[] { PillarCatalog.ChildrenAndArmedConflict, PillarCatalog.ConflictRelatedSexualViolence } });
         var mail = Assert.Single(await smtp.Server.WaitForAsync(address, 1, Wait));
-        await app.GetAsync(SubscriptionApp.ConfirmLink(mail));
+        await app.ConfirmAsync(SubscriptionApp.ConfirmLink(mail));
         Assert.Single(await app.ActiveAsync(PillarCatalog.ChildrenAndArmedConflict));
         var unsubscribe = SubscriptionApp.UnsubscribeLink(mail);
 
@@ -134,7 +145,7 @@ public sealed class EmailSubscriptionTests(AzuriteFixture azurite, SmtpCaptureFi
         var address = SmtpCaptureFixture.NewRecipient();
         await app.SubscribeAsync(new { channel = "email", email = address, pillars = new[] { PillarCatalog.ProtectionOfCivilians }, language = "en" });
         var mail = Assert.Single(await smtp.Server.WaitForAsync(address, 1, Wait));
-        await app.GetAsync(SubscriptionApp.ConfirmLink(mail));
+        await app.ConfirmAsync(SubscriptionApp.ConfirmLink(mail));
         var manage = SubscriptionApp.ManageLink(SubscriptionApp.UnsubscribeLink(mail));
 
         var page = await app.GetAsync(manage);

@@ -56,6 +56,7 @@ internal sealed partial class SubscriptionApp : IAsyncDisposable
             ["Smtp:FromAddress"] = "alerts@example.org",
             ["Subscriptions:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Subscriptions:VerificationTimeout"] = "00:00:05",
+            ["Subscriptions:EmailAnswerTime"] = "00:00:00.200",
             ["Webhooks:AllowPrivateNetworks"] = allowPrivateNetworks ? "true" : "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -94,6 +95,19 @@ internal sealed partial class SubscriptionApp : IAsyncDisposable
         };
     }
 
+    /// <summary>Opens the confirmation link (a page with a button) and presses the button: the POST's answer.</summary>
+    public async Task<FunctionResponse> ConfirmAsync(Uri link)
+    {
+        var page = await GetAsync(link);
+        if (page.StatusCode != 200 || HiddenTokenPattern().Match(page.Body) is not { Success: true } hidden)
+        {
+            return page;
+        }
+
+        var request = AppHost.Request("POST", "/api/subscriptions/confirm", "token=" + hidden.Groups[1].Value, "application/x-www-form-urlencoded");
+        return await Host.InvokeAsync(request, r => Host.Create<SubmitConfirmation>().Run(r, CancellationToken.None));
+    }
+
     public Task<FunctionResponse> PostAsync(Uri link, string? body, string contentType = "application/x-www-form-urlencoded")
     {
         var path = link.PathAndQuery;
@@ -101,6 +115,8 @@ internal sealed partial class SubscriptionApp : IAsyncDisposable
         var token = TokenOf(path);
         return path switch
         {
+            _ when path.EndsWith("/rotate-link", StringComparison.Ordinal) =>
+                Host.InvokeAsync(request, r => Host.Create<RotateManageLink>().Run(r, token, CancellationToken.None)),
             _ when path.EndsWith("/verify", StringComparison.Ordinal) =>
                 Host.InvokeAsync(request, r => Host.Create<VerifyWebhook>().Run(r, token, CancellationToken.None)),
             _ when path.EndsWith("/rotate-secret", StringComparison.Ordinal) =>
@@ -132,13 +148,18 @@ internal sealed partial class SubscriptionApp : IAsyncDisposable
         return list;
     }
 
-    /// <summary>Every entity in every table of this test's prefix.</summary>
-    public async Task<int> CountStoredEntitiesAsync()
+    /// <summary>Every entity in every table of this test's prefix, or in the tables named.</summary>
+    public async Task<int> CountStoredEntitiesAsync(params string[] tables)
     {
         var service = new TableServiceClient(ConnectionString);
         var count = 0;
         await foreach (var table in service.QueryAsync(t => t.Name.CompareTo(TablePrefix) >= 0 && t.Name.CompareTo(TablePrefix + "~") < 0))
         {
+            if (tables.Length > 0 && !tables.Any(t => table.Name == TablePrefix + t))
+            {
+                continue;
+            }
+
             await foreach (var _ in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
             {
                 count++;
@@ -171,4 +192,7 @@ internal sealed partial class SubscriptionApp : IAsyncDisposable
 
     [GeneratedRegex(@"http://localhost:7071/api/subscriptions/confirm\?token=[A-Za-z0-9_\-%]+")]
     private static partial Regex ConfirmLinkPattern();
+
+    [GeneratedRegex(@"<input type=""hidden"" name=""token"" value=""([A-Za-z0-9_\-]+)"">")]
+    private static partial Regex HiddenTokenPattern();
 }

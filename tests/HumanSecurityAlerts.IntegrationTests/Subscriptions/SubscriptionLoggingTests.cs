@@ -19,7 +19,7 @@ public sealed class SubscriptionLoggingTests(AzuriteFixture azurite, SmtpCapture
         await app.SubscribeAsync(request);
         var mail = Assert.Single(await smtp.Server.WaitForAsync(address, 1, TimeSpan.FromSeconds(10)));
         var confirm = SubscriptionApp.ConfirmLink(mail);
-        await app.GetAsync(confirm);
+        await app.ConfirmAsync(confirm);
         await app.SubscribeAsync(request); // throttled
         app.Time.Advance(TimeSpan.FromHours(1));
         await app.SubscribeAsync(request); // reminder

@@ -1,5 +1,6 @@
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.Pillars;
+using HumanSecurityAlerts.RateLimiting;
 using HumanSecurityAlerts.Site;
 using HumanSecurityAlerts.Subscriptions;
 using HumanSecurityAlerts.Webhooks;
@@ -16,6 +17,7 @@ public sealed class SubscriptionServiceTests
     private readonly IEmailSender email = Substitute.For<IEmailSender>();
     private readonly IWebhookClient webhooks = Substitute.For<IWebhookClient>();
     private readonly IWebhookUrlChecker urls = Substitute.For<IWebhookUrlChecker>();
+    private readonly IRateLimiter limiter = Substitute.For<IRateLimiter>();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly SubscriptionService service;
 
@@ -25,7 +27,9 @@ public sealed class SubscriptionServiceTests
         protector.Protect(Arg.Any<string>()).Returns(c => "p:" + c.Arg<string>());
         protector.Unprotect(Arg.Any<string>()).Returns(c => c.Arg<string>()[2..]);
         var links = new SubscriptionLinks(Options.Create(new SiteOptions { BaseUrl = new Uri("https://alerts.example.org") }));
-        service = new SubscriptionService(store, protector, email, webhooks, urls, new SubscriptionEmails(links), Options.Create(new SubscriptionOptions()), time, NullLogger<SubscriptionService>.Instance);
+        limiter.AcquireAsync(Arg.Any<RateLimitRule>(), Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(RateLimitDecision.Allow);
+        var options = Options.Create(new SubscriptionOptions { EmailAnswerTime = TimeSpan.Zero });
+        service = new SubscriptionService(store, protector, email, webhooks, urls, new SubscriptionEmails(links), limiter, options, Options.Create(new RateLimitOptions()), time, NullLogger<SubscriptionService>.Instance);
     }
 
     [Fact]
@@ -50,15 +54,35 @@ public sealed class SubscriptionServiceTests
     }
 
     [Fact]
-    public async Task Repeated_requests_within_the_throttle_send_nothing_and_answer_the_same()
+    public async Task Repeated_requests_within_the_throttle_send_nothing_create_nothing_and_answer_the_same()
     {
-        store.GetAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(Existing(SubscriberStatus.Pending, lastSent: time.GetUtcNow().AddMinutes(-2)));
+        var id = "e" + EmailAddress.Hash("reader@example.org");
+        limiter.AcquireAsync(Arg.Is<RateLimitRule>(r => r.Name == "confirmation-address" && r.Permits == 1), id, Arg.Any<CancellationToken>())
+            .Returns(RateLimitDecision.Refuse(TimeSpan.FromMinutes(8)));
 
         var result = await service.SubscribeAsync(Request("reader@example.org"), CancellationToken.None);
 
         Assert.Equal(SubscribeOutcome.EmailAccepted, result.Outcome);
         await email.DidNotReceiveWithAnyArgs().SendAsync(default!, default);
         await store.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        await store.DidNotReceiveWithAnyArgs().AddTokenAsync(default!, default);
+        await store.DidNotReceiveWithAnyArgs().GetAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task When_the_service_wide_cap_is_reached_the_answer_is_rate_limited_and_the_address_keeps_its_window()
+    {
+        var id = "e" + EmailAddress.Hash("reader@example.org");
+        limiter.AcquireAsync(Arg.Is<RateLimitRule>(r => r.Name == "confirmation-mail"), "all", Arg.Any<CancellationToken>())
+            .Returns(RateLimitDecision.Refuse(TimeSpan.FromSeconds(20)));
+
+        var result = await service.SubscribeAsync(Request("reader@example.org"), CancellationToken.None);
+
+        Assert.Equal(SubscribeOutcome.RateLimited, result.Outcome);
+        Assert.Equal(TimeSpan.FromSeconds(20), result.RetryAfter);
+        await email.DidNotReceiveWithAnyArgs().SendAsync(default!, default);
+        await store.DidNotReceiveWithAnyArgs().SaveAsync(default!, default);
+        await limiter.Received(1).ResetAsync(Arg.Is<RateLimitRule>(r => r.Name == "confirmation-address"), id, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -82,6 +106,7 @@ public sealed class SubscriptionServiceTests
 
         Assert.Equal(SubscribeOutcome.EmailAccepted, result.Outcome);
         await store.Received().SaveAsync(Arg.Is<Subscriber>(s => s.LastConfirmationSentAt == null), Arg.Any<CancellationToken>());
+        await limiter.Received(1).ResetAsync(Arg.Is<RateLimitRule>(r => r.Name == "confirmation-address"), "e" + EmailAddress.Hash("reader@example.org"), Arg.Any<CancellationToken>());
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using HumanSecurityAlerts.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.LocalHost.Functions;
 
@@ -15,8 +18,23 @@ internal static class FunctionInvoker
 {
     public static async Task InvokeHttpAsync(HttpFunctionDescriptor function, HttpContext context)
     {
-        var arguments = function.Method.GetParameters().Select(p => BindHttp(p, context)).ToArray();
-        var result = await InvokeAsync(function.Method, context.RequestServices, arguments).ConfigureAwait(false);
+        var edge = context.RequestServices.GetRequiredService<HttpEdge>();
+        object? result;
+        try
+        {
+            result = await edge.CheckAsync(context.Request, HttpEdge.IsClientRateLimited(function.Method), context.RequestAborted).ConfigureAwait(false);
+            if (result is null)
+            {
+                var arguments = function.Method.GetParameters().Select(p => BindHttp(p, context)).ToArray();
+                result = await InvokeAsync(function.Method, context.RequestServices, arguments).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FunctionInvoker)).LogError(e, "Function {FunctionName} failed", function.Name);
+            result = Problems.Status(StatusCodes.Status500InternalServerError, "Internal error.", "The request failed; nothing is known to have changed.");
+        }
+
         switch (result)
         {
             case IActionResult action:
@@ -73,7 +91,7 @@ internal static class FunctionInvoker
 
     private static async Task<object?> InvokeAsync(MethodInfo method, IServiceProvider services, object?[] arguments)
     {
-        var target = method.IsStatic ? null : Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance(services, method.DeclaringType!);
+        var target = method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, method.DeclaringType!);
         try
         {
             var returned = method.Invoke(target, arguments);

@@ -1,0 +1,30 @@
+using HumanSecurityAlerts.Subscriptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace HumanSecurityAlerts.Functions.Subscriptions;
+
+internal sealed class SubmitConfirmation(SubscriptionService subscriptions, SubscriptionPages pages)
+{
+    /// <summary>The button of the confirmation page: activates the subscription. Cross-site posts cannot know the token it carries.</summary>
+    [Function(nameof(SubmitConfirmation))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions/confirm")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (form, tooLarge) = await SubscriptionHttp.ReadFormAsync(request, cancellationToken).ConfigureAwait(false);
+        if (form is null)
+        {
+            return tooLarge!;
+        }
+
+        var result = await subscriptions.ConfirmAsync(form.GetValueOrDefault("token").ToString(), cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            TokenOutcome.Ok => SubscriptionHttp.Page(request, pages.Confirmed(result.Subscriber!, result.ManageToken!)),
+            TokenOutcome.AlreadyUsed => SubscriptionHttp.Page(request, pages.AlreadyConfirmed(result.Subscriber!, result.ManageToken!)),
+            _ => SubscriptionHttp.TokenProblem(request, result.Outcome),
+        };
+    }
+}
