@@ -10,18 +10,43 @@ namespace HumanSecurityAlerts.Delivery;
 /// <summary>
 /// The two drains the timers (and an admin release) run: the publications topic's fan-out subscription, and the
 /// deliveries queue. Each run opens a peek-lock receiver, handles what is there with bounded concurrency, and ends
-/// when the entity is empty.
+/// when the entity is empty. A retry a delivery drain schedules wakes another drain when it falls due.
 /// </summary>
-internal sealed class DeliveryDrains(
-    ServiceBusClient client,
-    IOptions<ServiceBusOptions> bus,
-    IOptions<FanOutOptions> fanOutOptions,
-    IOptions<DeliveryOptions> deliveryOptions,
-    MessageDrain drain,
-    FanOutMessageHandler fanOut,
-    DeliveryMessageHandler deliveries,
-    ServiceBusDeliveryDispatcher dispatcher)
+internal sealed class DeliveryDrains : IAsyncDisposable
 {
+    private readonly ServiceBusClient client;
+    private readonly IOptions<ServiceBusOptions> bus;
+    private readonly IOptions<FanOutOptions> fanOutOptions;
+    private readonly IOptions<DeliveryOptions> deliveryOptions;
+    private readonly MessageDrain drain;
+    private readonly FanOutMessageHandler fanOut;
+    private readonly DeliveryMessageHandler deliveries;
+    private readonly ServiceBusDeliveryDispatcher dispatcher;
+    private readonly RetryWakeup wakeup;
+
+    public DeliveryDrains(
+        ServiceBusClient client,
+        IOptions<ServiceBusOptions> bus,
+        IOptions<FanOutOptions> fanOutOptions,
+        IOptions<DeliveryOptions> deliveryOptions,
+        MessageDrain drain,
+        FanOutMessageHandler fanOut,
+        DeliveryMessageHandler deliveries,
+        ServiceBusDeliveryDispatcher dispatcher,
+        TimeProvider time,
+        ILogger<DeliveryDrains> logger)
+    {
+        this.client = client;
+        this.bus = bus;
+        this.fanOutOptions = fanOutOptions;
+        this.deliveryOptions = deliveryOptions;
+        this.drain = drain;
+        this.fanOut = fanOut;
+        this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
+        wakeup = new RetryWakeup(DrainDeliveriesAsync, time, logger);
+    }
+
     public async Task<DrainResult> DrainFanOutAsync(CancellationToken cancellationToken)
     {
         var o = fanOutOptions.Value;
@@ -42,10 +67,11 @@ internal sealed class DeliveryDrains(
         await using (receiver.ConfigureAwait(false))
         {
             var settings = new DrainSettings(o.MaxConcurrency, o.ReceiveBatchSize, o.ReceiveWait, o.MaxDrainDuration, o.LockRenewInterval);
-            return await drain.RunAsync(b.DeliveriesQueue, receiver, dispatcher.Sender, deliveries, settings, cancellationToken).ConfigureAwait(false);
+            return await drain.RunAsync(b.DeliveriesQueue, receiver, dispatcher.Sender, deliveries, settings, cancellationToken, wakeup.At).ConfigureAwait(false);
         }
     }
 
+    public ValueTask DisposeAsync() => wakeup.DisposeAsync();
 }
 
 /// <summary>

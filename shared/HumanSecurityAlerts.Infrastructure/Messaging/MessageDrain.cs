@@ -34,7 +34,8 @@ public sealed record DrainResult(int Received, int Completed, int Rescheduled, i
 /// </summary>
 internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
 {
-    public async Task<DrainResult> RunAsync(string entity, ServiceBusReceiver receiver, ServiceBusSender? retrySender, IMessageHandler handler, DrainSettings settings, CancellationToken cancellationToken)
+    /// <param name="rescheduled">Told the due time of every retry this run schedules.</param>
+    public async Task<DrainResult> RunAsync(string entity, ServiceBusReceiver receiver, ServiceBusSender? retrySender, IMessageHandler handler, DrainSettings settings, CancellationToken cancellationToken, Action<DateTimeOffset>? rescheduled = null)
     {
         var clock = Stopwatch.StartNew();
         using var slots = new SemaphoreSlim(settings.MaxConcurrency, settings.MaxConcurrency);
@@ -75,7 +76,7 @@ internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
                 Interlocked.Add(ref counts[0], messages.Count);
                 foreach (var message in messages)
                 {
-                    running.Add(ProcessAsync(entity, receiver, retrySender, handler, message, settings, counts, slots, cancellationToken));
+                    running.Add(ProcessAsync(entity, receiver, retrySender, handler, message, settings, counts, slots, rescheduled, cancellationToken));
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
@@ -99,7 +100,7 @@ internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
         return result;
     }
 
-    private async Task ProcessAsync(string entity, ServiceBusReceiver receiver, ServiceBusSender? retrySender, IMessageHandler handler, ServiceBusReceivedMessage message, DrainSettings settings, int[] counts, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task ProcessAsync(string entity, ServiceBusReceiver receiver, ServiceBusSender? retrySender, IMessageHandler handler, ServiceBusReceivedMessage message, DrainSettings settings, int[] counts, SemaphoreSlim slots, Action<DateTimeOffset>? rescheduled, CancellationToken cancellationToken)
     {
         await Task.Yield();
         try
@@ -128,7 +129,11 @@ internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
                 }
             }
 
-            await SettleAsync(receiver, retrySender, handler, message, decision).ConfigureAwait(false);
+            if (await SettleAsync(receiver, retrySender, handler, message, decision).ConfigureAwait(false) is { } due)
+            {
+                rescheduled?.Invoke(due);
+            }
+
             Interlocked.Increment(ref counts[decision.Settlement switch
             {
                 MessageSettlement.Complete => 1,
@@ -151,7 +156,8 @@ internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
         }
     }
 
-    private static async Task SettleAsync(ServiceBusReceiver receiver, ServiceBusSender? retrySender, IMessageHandler handler, ServiceBusReceivedMessage message, MessageDecision decision)
+    /// <returns>When a retry was scheduled, its due time.</returns>
+    private static async Task<DateTimeOffset?> SettleAsync(ServiceBusReceiver receiver, ServiceBusSender? retrySender, IMessageHandler handler, ServiceBusReceivedMessage message, MessageDecision decision)
     {
         switch (decision.Settlement)
         {
@@ -163,7 +169,7 @@ internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
                 copy.ScheduledEnqueueTime = decision.At ?? DateTimeOffset.UtcNow;
                 await retrySender.SendMessageAsync(copy, CancellationToken.None).ConfigureAwait(false);
                 await receiver.CompleteMessageAsync(message, CancellationToken.None).ConfigureAwait(false);
-                break;
+                return copy.ScheduledEnqueueTime;
             case MessageSettlement.DeadLetter:
                 await receiver.DeadLetterMessageAsync(message, decision.Reason ?? "Failed", Truncate(decision.Description), CancellationToken.None).ConfigureAwait(false);
                 break;
@@ -171,6 +177,8 @@ internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
                 await receiver.AbandonMessageAsync(message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
                 break;
         }
+
+        return null;
     }
 
     private static async Task RenewAsync(ServiceBusReceiver receiver, ServiceBusReceivedMessage message, TimeSpan interval, CancellationToken cancellationToken)

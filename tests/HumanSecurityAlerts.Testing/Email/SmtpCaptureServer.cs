@@ -18,6 +18,7 @@ public sealed class SmtpCaptureServer : IAsyncDisposable
     private readonly ConcurrentQueue<CapturedEmail> messages = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<SmtpResponse>> scripted = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<Guid, byte> sessions = new();
+    private readonly ConcurrentQueue<(string Recipient, DateTimeOffset At)> attempts = new();
     private readonly SmtpServer.SmtpServer server;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task running;
@@ -47,6 +48,10 @@ public sealed class SmtpCaptureServer : IAsyncDisposable
     public int SessionCount => sessions.Count;
 
     public static SmtpCaptureServer Start() => new(FreePort.Next());
+
+    /// <summary>When a message to <paramref name="recipient"/> reached the end of its DATA, accepted or refused by a scripted reply.</summary>
+    public IReadOnlyList<DateTimeOffset> AttemptsTo(string recipient) =>
+        attempts.Where(a => string.Equals(a.Recipient, recipient, StringComparison.OrdinalIgnoreCase)).Select(a => a.At).ToList();
 
     public IReadOnlyList<CapturedEmail> To(string recipient) =>
         messages.Where(m => m.Recipients.Contains(recipient, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -138,6 +143,11 @@ public sealed class SmtpCaptureServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             var recipients = transaction.To.Select(m => $"{m.User}@{m.Host}").ToList();
+            foreach (var recipient in recipients)
+            {
+                owner.attempts.Enqueue((recipient, DateTimeOffset.UtcNow));
+            }
+
             foreach (var recipient in recipients)
             {
                 if (owner.scripted.TryGetValue(recipient, out var queue) && queue.TryDequeue(out var reply))
