@@ -482,7 +482,7 @@ public sealed class SubscriptionService(
         var body = JsonSerializer.SerializeToUtf8Bytes(new
         {
             type = "subscription.validation",
-            timestamp = now,
+            timestamp = now.UtcDateTime, // "Z", as in publication events
             data = new { validationCode = code, subscriptionId = subscriber.Id },
         });
         var call = new WebhookCall(new Uri(subscriber.Url!), "msg_" + Guid.NewGuid().ToString("N"), now, body, SigningSecrets(subscriber, protector, now), Options.VerificationTimeout);

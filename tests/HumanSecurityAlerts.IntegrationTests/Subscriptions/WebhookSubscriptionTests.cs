@@ -29,6 +29,7 @@ public sealed class WebhookSubscriptionTests(AzuriteFixture azurite, SmtpCapture
         Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
         var request = Assert.Single(endpoint.Requests);
         Assert.Contains("\"type\":\"subscription.validation\"", request.BodyText, StringComparison.Ordinal);
+        Assert.Matches("\"timestamp\":\"[0-9T:.\\-]+Z\"", request.BodyText); // UTC with "Z", as in publication events
         Assert.True(SubscriptionApp.HasValidSignature(request, secret));
         var entry = Assert.Single(await app.ActiveAsync(PillarCatalog.ProtectionOfCivilians));
         Assert.Equal(SubscriptionChannel.Webhook, entry.Channel);
