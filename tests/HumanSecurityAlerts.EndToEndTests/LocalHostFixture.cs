@@ -3,16 +3,20 @@ using HumanSecurityAlerts.LocalHost;
 using HumanSecurityAlerts.LocalHost.Environment;
 using HumanSecurityAlerts.Testing;
 using HumanSecurityAlerts.Testing.Email;
+using HumanSecurityAlerts.Testing.Logging;
 using HumanSecurityAlerts.Testing.ServiceBus;
 using HumanSecurityAlerts.Testing.Storage;
 using HumanSecurityAlerts.Testing.Webhooks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.EndToEndTests;
 
 /// <summary>
 /// The whole service as the local run starts it — the local host over real HTTP on loopback, Azurite, the local
-/// broker with the entities from infra/ — except that mail goes to the in-process SMTP capture server.
+/// broker with the entities from infra/ — except that mail goes to the in-process SMTP capture server. Every log line
+/// the host writes, at every level, is kept in <see cref="Logs"/>.
 /// </summary>
 public class LocalHostFixture : IAsyncLifetime
 {
@@ -43,22 +47,37 @@ public class LocalHostFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture puts on top of the local run's, e.g. tighter limits.</summary>
     protected virtual IReadOnlyDictionary<string, string?> SettingOverrides { get; } = new Dictionary<string, string?>();
 
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         await Task.WhenAll(azurite.InitializeAsync(), ServiceBus.InitializeAsync(), smtp.InitializeAsync(), webhooks.InitializeAsync());
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        var settings = LocalSettings.For(RepositoryPaths.Root, azurite.ConnectionString, ServiceBus.ConnectionString, Smtp.Host, Smtp.Port, BaseAddress.ToString().TrimEnd('/'));
-        TablePrefix = AzuriteFixture.NewTablePrefix();
-        settings["TableStorage:TablePrefix"] = TablePrefix;
+        var settings = Settings(BaseAddress);
+        TablePrefix = settings["TableStorage:TablePrefix"]!;
         foreach (var (key, value) in SettingOverrides)
         {
             settings[key] = value;
         }
 
         AdminKey = settings[LocalSettings.AdminKey]!;
-        app = LocalFunctionsApp.Build([], settings, BaseAddress.ToString().TrimEnd('/'));
-        await app.StartAsync();
+        app = await StartAsync(settings, BaseAddress, Logs);
         Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>Another local host on the same components, with settings of its own (e.g. feed sources), on its own tables.</summary>
+    public async Task<(WebApplication App, HttpClient Http)> StartAnotherAsync(IDictionary<string, string?> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var settings = Settings(baseAddress);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        var another = await StartAsync(settings, baseAddress, new CapturingLoggerProvider());
+        return (another, new HttpClient { BaseAddress = baseAddress });
     }
 
     public async Task DisposeAsync()
@@ -71,5 +90,22 @@ public class LocalHostFixture : IAsyncLifetime
         }
 
         await ServiceBus.DisposeAsync();
+    }
+
+    private static async Task<WebApplication> StartAsync(Dictionary<string, string?> settings, Uri baseAddress, CapturingLoggerProvider logs)
+    {
+        // Trace for the capture only, so nothing a provider could be given escapes the check; the console stays quiet.
+        settings[$"Logging:{typeof(CapturingLoggerProvider).FullName}:LogLevel:Default"] = "Trace";
+        var started = LocalFunctionsApp.Build([], settings, baseAddress.ToString().TrimEnd('/'));
+        started.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        await started.StartAsync();
+        return started;
+    }
+
+    private Dictionary<string, string?> Settings(Uri baseAddress)
+    {
+        var settings = LocalSettings.For(RepositoryPaths.Root, azurite.ConnectionString, ServiceBus.ConnectionString, Smtp.Host, Smtp.Port, baseAddress.ToString().TrimEnd('/'));
+        settings["TableStorage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
+        return settings;
     }
 }

@@ -4,14 +4,13 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using HumanSecurityAlerts.Testing.Email;
 using HumanSecurityAlerts.Testing.Webhooks;
 
 namespace HumanSecurityAlerts.EndToEndTests;
 
 /// <summary>The README's five-minute tour, over real HTTP through the local host: subscribe, confirm, release, get notified.</summary>
-public sealed partial class TourTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+public sealed class TourTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -25,9 +24,7 @@ public sealed partial class TourTests(LocalHostFixture host) : IClassFixture<Loc
         }
 
         var confirmation = (await host.Smtp.WaitForAsync(reader, 1, Timeout)).Single();
-        var confirmPage = await host.Http.GetStringAsync(ConfirmLink().Match(confirmation.Text).Value);
-        var confirmToken = HiddenToken().Match(confirmPage).Groups[1].Value;
-        using (var confirmed = await host.Http.PostAsync("api/subscriptions/confirm", new FormUrlEncodedContent([new("token", confirmToken)])))
+        using (var confirmed = await EmailConfirmation.ConfirmAsync(host.Http, confirmation))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
             Assert.Contains("Subscription confirmed", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -93,10 +90,4 @@ public sealed partial class TourTests(LocalHostFixture host) : IClassFixture<Loc
         var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, signed));
         return (request.Header("webhook-signature") ?? "").Split(' ').Contains(expected);
     }
-
-    [GeneratedRegex(@"https?://\S+/api/subscriptions/confirm\?token=[A-Za-z0-9_\-]+")]
-    private static partial Regex ConfirmLink();
-
-    [GeneratedRegex(@"<input type=""hidden"" name=""token"" value=""([A-Za-z0-9_\-]+)"">")]
-    private static partial Regex HiddenToken();
 }

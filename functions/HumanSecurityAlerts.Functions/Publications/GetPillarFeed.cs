@@ -5,6 +5,7 @@ using HumanSecurityAlerts.Functions.Http;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Site;
+using HumanSecurityAlerts.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -49,7 +50,8 @@ internal sealed class GetPillarFeed(IPublicationStore store, IOptions<Publicatio
         feed.Authors.Add(new SyndicationPerson { Name = "HumanSecurityAlerts" });
         feed.Items = page.Items.Select(p =>
         {
-            var item = new SyndicationItem(p.Title, p.Summary, p.Url, "urn:humansecurityalerts:publication:" + p.Id, p.PublishedAt)
+            // Cleaned again here: rows stored before text was cleaned on entry must not make the writer throw.
+            var item = new SyndicationItem(SafeText.Clean(p.Title), SafeText.Clean(p.Summary), p.Url, "urn:humansecurityalerts:publication:" + p.Id, p.PublishedAt)
             {
                 PublishDate = p.PublishedAt,
             };

@@ -8,6 +8,7 @@ using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Site;
 using HumanSecurityAlerts.Subscriptions;
+using HumanSecurityAlerts.Text;
 using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.Delivery;
@@ -28,14 +29,16 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
         ArgumentNullException.ThrowIfNull(target);
         var t = DeliveryTexts.For(target.Language);
         var pillars = Names(matchedPillars, t.Lang);
-        var subject = t.SubjectPrefix + OneLine(publication.Title);
+        var title = SafeText.Clean(publication.Title);
+        var summary = SafeText.Clean(publication.Summary);
+        var subject = t.SubjectPrefix + SafeText.ForHeader(title);
 
         var text = new StringBuilder();
         text.AppendLine(t.Intro).AppendLine();
-        text.AppendLine(publication.Title).AppendLine();
-        if (publication.Summary.Length > 0)
+        text.AppendLine(title).AppendLine();
+        if (summary.Length > 0)
         {
-            text.AppendLine(publication.Summary).AppendLine();
+            text.AppendLine(summary).AppendLine();
         }
 
         text.Append(t.Read).Append(": ").AppendLine(publication.Url.AbsoluteUri);
@@ -45,10 +48,10 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
 
         var html = Start(t, subject);
         html.Append("<p>").Append(E(t.Intro)).Append("</p>");
-        html.Append("<h1 style=\"font-size:1.3em\"><a href=\"").Append(E(publication.Url.AbsoluteUri)).Append("\">").Append(E(publication.Title)).Append("</a></h1>");
-        if (publication.Summary.Length > 0)
+        html.Append("<h1 style=\"font-size:1.3em\"><a href=\"").Append(E(publication.Url.AbsoluteUri)).Append("\">").Append(E(title)).Append("</a></h1>");
+        if (summary.Length > 0)
         {
-            html.Append("<p>").Append(E(publication.Summary)).Append("</p>");
+            html.Append("<p>").Append(E(summary)).Append("</p>");
         }
 
         html.Append("<p><a href=\"").Append(E(publication.Url.AbsoluteUri)).Append("\">").Append(E(t.Read)).Append("</a></p>");
@@ -84,8 +87,8 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
             json.WriteEndArray();
             json.WriteStartObject("publication");
             json.WriteString("id", publication.Id);
-            json.WriteString("title", publication.Title);
-            json.WriteString("summary", publication.Summary);
+            json.WriteString("title", SafeText.Clean(publication.Title));
+            json.WriteString("summary", SafeText.Clean(publication.Summary));
             json.WriteString("url", publication.Url.AbsoluteUri);
             json.WriteString("language", publication.Language);
             json.WriteString("publishedAt", publication.PublishedAt.UtcDateTime);
@@ -118,10 +121,12 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
         var subject = string.Format(CultureInfo.InvariantCulture, frequency == SubscriptionFrequency.Weekly ? t.WeeklySubject : t.DailySubject, items.Count);
         var text = new StringBuilder().AppendLine(t.DigestIntro).AppendLine();
         var html = Start(t, subject).Append("<p>").Append(E(t.DigestIntro)).Append("</p><ul>");
-        foreach (var (item, summary, pillars) in items)
+        foreach (var (item, rawSummary, pillars) in items)
         {
             var names = string.Join(", ", Names(pillars, t.Lang));
-            text.Append("* ").AppendLine(item.Title);
+            var title = SafeText.Clean(item.Title);
+            var summary = SafeText.Clean(rawSummary);
+            text.Append("* ").AppendLine(title);
             if (summary.Length > 0)
             {
                 text.Append("  ").AppendLine(summary);
@@ -130,7 +135,7 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
             text.Append("  ").Append(t.Read).Append(": ").AppendLine(item.Url.AbsoluteUri);
             text.Append("  ").Append(t.Published).Append(": ").Append(Date(item.PublishedAt)).Append(" — ").Append(t.Pillars).Append(": ").AppendLine(names).AppendLine();
 
-            html.Append("<li><p><a href=\"").Append(E(item.Url.AbsoluteUri)).Append("\"><strong>").Append(E(item.Title)).Append("</strong></a><br>");
+            html.Append("<li><p><a href=\"").Append(E(item.Url.AbsoluteUri)).Append("\"><strong>").Append(E(title)).Append("</strong></a><br>");
             if (summary.Length > 0)
             {
                 html.Append(E(summary)).Append("<br>");
@@ -166,8 +171,6 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
         [.. pillars.Select(id => PillarCatalog.TryGet(id, out var p) ? p.Name(language) : id)];
 
     private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string OneLine(string value) => value.ReplaceLineEndings(" ");
 
     private static string E(string value) => Html.Encode(value);
 }

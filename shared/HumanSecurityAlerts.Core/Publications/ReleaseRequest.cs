@@ -1,5 +1,6 @@
 using System.Globalization;
 using HumanSecurityAlerts.Pillars;
+using HumanSecurityAlerts.Text;
 using HumanSecurityAlerts.Validation;
 
 namespace HumanSecurityAlerts.Publications;
@@ -55,10 +56,14 @@ public static class ReleaseValidator
         release = null;
         var errors = new FieldErrors();
 
-        var title = request.Title?.Trim();
-        if (string.IsNullOrEmpty(title))
+        var title = SafeText.Clean(request.Title).Trim();
+        if (title.Length == 0)
         {
             errors.Add("title", "A title is required.");
+        }
+        else if (SafeText.IsInvisible(title))
+        {
+            errors.Add("title", "The title must contain visible characters, not only spaces, zero-width or formatting characters.");
         }
         else if (title.Length > PublicationsOptions.MaxTitleChars)
         {
@@ -80,7 +85,7 @@ public static class ReleaseValidator
             errors.Add("id", $"The id must be 1 to {PublicationId.MaxLength} lower-case letters, digits or inner dashes.");
         }
 
-        var summary = request.Summary?.Trim() ?? "";
+        var summary = SafeText.Clean(request.Summary).Trim();
         if (summary.Length > PublicationsOptions.MaxSummaryChars)
         {
             errors.Add("summary", $"The summary must not exceed {PublicationsOptions.MaxSummaryChars} characters.");
@@ -124,11 +129,11 @@ public static class ReleaseValidator
             return errors;
         }
 
-        var (text, truncated) = Bound(request.Text, options.MaxTextChars);
+        var (text, truncated) = Bound(SafeText.Clean(request.Text), options.MaxTextChars);
         release = new ValidRelease(
             request.Id ?? PublicationId.FromCanonicalUrl(url!),
             url!,
-            title!,
+            title,
             summary,
             text,
             request.Language,

@@ -3,6 +3,7 @@ using Azure.Messaging.ServiceBus;
 using HumanSecurityAlerts.Admin;
 using HumanSecurityAlerts.Classification;
 using HumanSecurityAlerts.Configuration;
+using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.RateLimiting;
@@ -25,6 +26,7 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
+        services.AddRedactedLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.AddPillarClassifier(configuration);
 

@@ -4,6 +4,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using HumanSecurityAlerts.Text;
 using MimeKit;
 
 namespace HumanSecurityAlerts.Email;
@@ -111,7 +112,7 @@ internal sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILo
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.To));
-        mime.Subject = message.Subject;
+        mime.Subject = SafeText.ForHeader(message.Subject); // last stop before the wire: no bidi controls, no line breaks
         foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
         {
             mime.Headers.Add(name, value);

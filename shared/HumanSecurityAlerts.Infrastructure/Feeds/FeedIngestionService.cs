@@ -1,4 +1,5 @@
 using HumanSecurityAlerts.Publications;
+using HumanSecurityAlerts.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -103,7 +104,8 @@ internal sealed partial class FeedIngestionService(
     /// <summary>A feed item as a release; null when it has no usable link or title.</summary>
     private ValidRelease? ToRelease(FeedItem item)
     {
-        if (!CanonicalUrl.TryCreate(item.Link, out var url) || string.IsNullOrWhiteSpace(item.Title))
+        var title = SafeText.Clean(item.Title);
+        if (!CanonicalUrl.TryCreate(item.Link, out var url) || SafeText.IsInvisible(title))
         {
             return null;
         }
@@ -111,12 +113,12 @@ internal sealed partial class FeedIngestionService(
         var options = publicationsOptions.Value;
         var now = time.GetUtcNow();
         var publishedAt = item.PublishedAt is { } p && p <= now + options.FutureTolerance && p.Year >= 1900 ? p.ToUniversalTime() : now;
-        var (text, truncated) = ReleaseValidator.Bound(item.Text, options.MaxTextChars);
+        var (text, truncated) = ReleaseValidator.Bound(SafeText.Clean(item.Text), options.MaxTextChars);
         return new ValidRelease(
             PublicationId.FromCanonicalUrl(url),
             url,
-            ReleaseValidator.Bound(item.Title, PublicationsOptions.MaxTitleChars).Text,
-            ReleaseValidator.Bound(item.Summary, PublicationsOptions.MaxSummaryChars).Text,
+            ReleaseValidator.Bound(title, PublicationsOptions.MaxTitleChars).Text,
+            ReleaseValidator.Bound(SafeText.Clean(item.Summary), PublicationsOptions.MaxSummaryChars).Text,
             text,
             Language: null,
             publishedAt,

@@ -1,12 +1,14 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using HumanSecurityAlerts.Webhooks;
 using Polly;
 
 namespace HumanSecurityAlerts.Feeds;
 
 /// <summary>
 /// Conditional GET of a feed through the named client <see cref="ClientName"/> (standard resilience handler: a few
-/// retries with backoff, a circuit breaker per host). The whole fetch is bounded by <see cref="FeedsOptions.Timeout"/>
+/// retries with backoff, a circuit breaker per host; connections, redirect hops included, only to addresses the
+/// <see cref="IOutboundAddressPolicy"/> allows). The whole fetch is bounded by <see cref="FeedsOptions.Timeout"/>
 /// and the body by <see cref="FeedsOptions.MaxBytes"/>, checked while streaming.
 /// </summary>
 internal sealed class HttpFeedFetcher(IHttpClientFactory clients, IOptions<FeedsOptions> options) : IFeedFetcher
@@ -61,6 +63,10 @@ internal sealed class HttpFeedFetcher(IHttpClientFactory clients, IOptions<Feeds
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new FeedFetchException($"The feed did not answer within {o.Timeout}.", e);
+        }
+        catch (HttpRequestException e) when (WebhookHttp.IsRefusal(e))
+        {
+            throw new FeedFetchException("The feed, or a redirect it answered with, points at a loopback, private, link-local or metadata address: refused.", e);
         }
         catch (HttpRequestException e)
         {

@@ -1,5 +1,6 @@
 using HumanSecurityAlerts.Classification;
 using HumanSecurityAlerts.Feeds;
+using HumanSecurityAlerts.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +49,7 @@ public static class PublicationsServiceCollectionExtensions
         services.TryAddSingleton<IFeedStateStore, TableFeedStateStore>();
         services.TryAddSingleton<IFeedFetcher, HttpFeedFetcher>();
         services.TryAddSingleton<FeedIngestionService>();
+        services.TryAddSingleton<IOutboundAddressPolicy, ConfiguredOutboundAddressPolicy>(); // Webhooks section, bound by AddSubscriptions
         AddFeedClient(services);
 
         return services;
@@ -61,9 +63,15 @@ public static class PublicationsServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan; // bounded per fetch by FeedsOptions.Timeout
                 client.DefaultRequestHeaders.UserAgent.TryParseAdd(feeds.UserAgent);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
+
+                // The webhook guard: every connection, so every redirect hop, is opened only to addresses the policy
+                // allows (no loopback, private, link-local or metadata addresses in Azure). No proxy: it would be the
+                // only address checked.
+                ConnectCallback = WebhookHttp.GuardedConnectCallback(sp.GetRequiredService<IOutboundAddressPolicy>()),
+                UseProxy = false,
                 AllowAutoRedirect = true,
                 MaxAutomaticRedirections = 5,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -76,10 +84,10 @@ public static class PublicationsServiceCollectionExtensions
 
                 // A feed is polled every few minutes: a couple of spaced retries are enough, more would only hammer it.
                 resilience.Retry.MaxRetryAttempts = Math.Max(1, feeds.RetryCount);
-                if (feeds.RetryCount == 0)
-                {
-                    resilience.Retry.ShouldHandle = _ => PredicateResult.False();
-                }
+
+                // A refused destination stays refused: asking again would only repeat the refusal.
+                resilience.Retry.ShouldHandle = args => ValueTask.FromResult(
+                    feeds.RetryCount > 0 && !WebhookHttp.IsRefusal(args.Outcome.Exception) && HttpClientResiliencePredicates.IsTransient(args.Outcome));
 
                 resilience.Retry.Delay = feeds.RetryDelay;
                 resilience.Retry.BackoffType = DelayBackoffType.Exponential;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.Webhooks;
@@ -14,8 +15,10 @@ public static class WebhookHttp
 {
     public const string ClientName = "HumanSecurityAlerts.Webhooks";
 
-    internal static IHttpClientBuilder AddWebhookHttpClient(this IServiceCollection services) =>
-        services.AddHttpClient(ClientName, c =>
+    internal static IHttpClientBuilder AddWebhookHttpClient(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IOutboundAddressPolicy, ConfiguredOutboundAddressPolicy>();
+        return services.AddHttpClient(ClientName, c =>
             {
                 c.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // per call, see HttpWebhookClient
                 c.DefaultRequestHeaders.UserAgent.ParseAdd("HumanSecurityAlerts-Webhooks/1.0");
@@ -25,7 +28,7 @@ public static class WebhookHttp
                 var o = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
                 return new SocketsHttpHandler
                 {
-                    ConnectCallback = GuardedConnectCallback(o.AllowPrivateNetworks),
+                    ConnectCallback = GuardedConnectCallback(sp.GetRequiredService<IOutboundAddressPolicy>()),
                     ConnectTimeout = o.ConnectTimeout,
                     UseProxy = false,
                     AllowAutoRedirect = false,
@@ -36,15 +39,33 @@ public static class WebhookHttp
             })
             // Default HttpClient logging writes full URLs; webhook URLs often embed credentials.
             .RemoveAllLoggers();
+    }
 
-    /// <summary>Resolves, refuses non-public addresses unless allowed, then connects to one of the vetted addresses.</summary>
-    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> GuardedConnectCallback(bool allowPrivateNetworks) =>
+    /// <summary>True when <paramref name="e"/> or one of its inner exceptions is a refusal by the connect-time guard.</summary>
+    internal static bool IsRefusal(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is WebhookDestinationRefusedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Resolves, refuses the host if any of its addresses is not allowed by <paramref name="policy"/>, then connects to
+    /// one of the vetted addresses. Every new connection goes through it, redirect hops included.
+    /// </summary>
+    internal static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> GuardedConnectCallback(IOutboundAddressPolicy policy) =>
         async (context, cancellationToken) =>
         {
             ArgumentNullException.ThrowIfNull(context);
             var host = context.DnsEndPoint.Host;
             var addresses = await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
-            if (!allowPrivateNetworks && (addresses.Length == 0 || addresses.Any(a => !NetworkAddressPolicy.IsPublic(a))))
+            if (addresses.Length == 0 || !addresses.All(policy.Allows))
             {
                 throw new WebhookDestinationRefusedException($"Refused to connect to '{host}': it resolves to a non-public address.");
             }

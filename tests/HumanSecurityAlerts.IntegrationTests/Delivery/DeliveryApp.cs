@@ -11,6 +11,7 @@ using HumanSecurityAlerts.LocalServiceBus;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Subscriptions;
 using HumanSecurityAlerts.Testing.Email;
+using HumanSecurityAlerts.Testing.Logging;
 using HumanSecurityAlerts.Testing.ServiceBus;
 using HumanSecurityAlerts.Testing.Storage;
 using HumanSecurityAlerts.Testing.Webhooks;

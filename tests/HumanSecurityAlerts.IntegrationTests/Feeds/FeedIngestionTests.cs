@@ -1,3 +1,4 @@
+using System.Net;
 using HumanSecurityAlerts.Feeds;
 using HumanSecurityAlerts.IntegrationTests.Publications;
 using HumanSecurityAlerts.LocalComponents;
@@ -5,6 +6,7 @@ using HumanSecurityAlerts.Testing;
 using HumanSecurityAlerts.Testing.ServiceBus;
 using HumanSecurityAlerts.Testing.Storage;
 using HumanSecurityAlerts.Testing.Webhooks;
+using HumanSecurityAlerts.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HumanSecurityAlerts.IntegrationTests.Feeds;
@@ -111,6 +113,37 @@ public sealed class FeedIngestionTests(AzuriteFixture azurite, LocalServiceBusFi
         Assert.Equal(7, await app.CountAsync("FeedStates"));
     }
 
+    [Fact]
+    public async Task A_feed_on_a_loopback_address_is_refused_at_connect_time_when_private_networks_are_not_allowed()
+    {
+        var feed = ServeFile("sample.rss.xml", "application/rss+xml");
+        await using var app = App(allowPrivateNetworks: false, [feed.Url]);
+
+        var run = await app.Host.Services.GetRequiredService<FeedIngestionService>().RunAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1, 0), (run.SucceededFeeds, run.FailedFeeds, run.Stored));
+        Assert.Empty(feed.Requests);
+    }
+
+    [Fact]
+    public async Task A_feed_that_redirects_to_a_private_address_is_refused_at_that_hop()
+    {
+        // 127.0.0.1 stands for a public host (the policy below allows it alone); 127.0.0.2 is the internal target.
+        await using var inside = await WebhookReceiver.StartAsync("127.0.0.2");
+        var target = inside.CreateEndpoint("internal");
+        target.DefaultReply = new WebhookReply(200, File.ReadAllText(RepositoryPaths.Combine("seeds", "feeds", "sample.rss.xml")), Headers: new Dictionary<string, string> { ["Content-Type"] = "application/rss+xml" });
+        var feed = web.Receiver.CreateEndpoint("feed");
+        feed.DefaultReply = new WebhookReply(302, Headers: new Dictionary<string, string> { ["Location"] = target.Url.AbsoluteUri });
+        await using var app = App(allowPrivateNetworks: false, [feed.Url], services => services.AddSingleton<IOutboundAddressPolicy>(new PublicAnd(IPAddress.Loopback)));
+
+        var run = await app.Host.Services.GetRequiredService<FeedIngestionService>().RunAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1, 0), (run.SucceededFeeds, run.FailedFeeds, run.Stored));
+        Assert.Single(feed.Requests); // refused, not retried
+        Assert.Empty(target.Requests);
+        Assert.Equal(0, await app.CountAsync("Publications"));
+    }
+
     private WebhookEndpoint ServeFile(string name, string contentType)
     {
         var endpoint = web.Receiver.CreateEndpoint(Path.GetFileNameWithoutExtension(name).Replace('.', '-'));
@@ -121,10 +154,13 @@ public sealed class FeedIngestionTests(AzuriteFixture azurite, LocalServiceBusFi
         return endpoint;
     }
 
-    private PublicationsApp App(params Uri[] feeds)
+    private PublicationsApp App(params Uri[] feeds) => App(allowPrivateNetworks: true, feeds);
+
+    private PublicationsApp App(bool allowPrivateNetworks, Uri[] feeds, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
+            ["Webhooks:AllowPrivateNetworks"] = allowPrivateNetworks ? "true" : "false",
             ["Feeds:Timeout"] = "00:00:10",
             ["Feeds:RetryCount"] = "1",
             ["Feeds:RetryDelay"] = "00:00:00.050",
@@ -135,6 +171,12 @@ public sealed class FeedIngestionTests(AzuriteFixture azurite, LocalServiceBusFi
             settings[$"Feeds:Sources:{i}:Name"] = feeds[i].Segments[1].TrimEnd('/');
         }
 
-        return PublicationsApp.Create(azurite, bus, settings);
+        return PublicationsApp.Create(azurite, bus, settings, configure: configure);
+    }
+
+    /// <summary>Public addresses, plus one that plays the part of a public host in these tests.</summary>
+    private sealed class PublicAnd(IPAddress standIn) : IOutboundAddressPolicy
+    {
+        public bool Allows(IPAddress address) => address.Equals(standIn) || NetworkAddressPolicy.IsPublic(address);
     }
 }

@@ -7,6 +7,7 @@ using HumanSecurityAlerts.Functions.Subscriptions;
 using HumanSecurityAlerts.IntegrationTests.Hosting;
 using HumanSecurityAlerts.Subscriptions;
 using HumanSecurityAlerts.Testing.Email;
+using HumanSecurityAlerts.Testing.Logging;
 using HumanSecurityAlerts.Testing.Storage;
 using HumanSecurityAlerts.Testing.Webhooks;
 using Microsoft.Extensions.DependencyInjection;

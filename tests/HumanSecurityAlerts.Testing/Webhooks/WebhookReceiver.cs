@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace HumanSecurityAlerts.Testing.Webhooks;
 
 /// <summary>A loopback HTTP server (Kestrel) hosting one <see cref="WebhookEndpoint"/> per test.</summary>
+/// <remarks>On 127.0.0.1 unless told otherwise: another loopback address (127.0.0.2) stands for a second host.</remarks>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, WebhookEndpoint> endpoints = new(StringComparer.Ordinal);
@@ -20,18 +21,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<WebhookReceiver> StartAsync()
+    public static async Task<WebhookReceiver> StartAsync(string address = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{address}:0");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
         var app = builder.Build();
         WebhookReceiver? receiver = null;
         app.Run(context => receiver!.HandleAsync(context));
         await app.StartAsync().ConfigureAwait(false);
-        var address = app.Urls.Single();
-        receiver = new WebhookReceiver(app, new Uri(address));
+        receiver = new WebhookReceiver(app, new Uri(app.Urls.Single()));
         return receiver;
     }
 

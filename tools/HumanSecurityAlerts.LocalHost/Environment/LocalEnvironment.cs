@@ -27,13 +27,7 @@ internal static class LocalEnvironment
         Console.WriteLine("Starting Azurite, the local Service Bus broker and smtp4dev...");
         var startup = TimeSpan.FromSeconds(90);
         var azuriteTask = AzuriteServer.StartAsync(root, LocalPorts.Azurite, startup);
-        var smtp4devTask = ChildProcess.StartAsync(
-            "smtp4dev",
-            "dotnet",
-            ["tool", "run", "smtp4dev", "--", $"--urls=http://localhost:{LocalPorts.Smtp4devWeb}", $"--smtpport={LocalPorts.Smtp}", "--imapport=", "--pop3port=", "--db=", "--nousersettings"],
-            root,
-            "Now listening on",
-            startup);
+        var smtp4devTask = Smtp4devServer.StartAsync(root, LocalPorts.Smtp, LocalPorts.Smtp4devWeb, startup);
 
         await using var broker = new LocalServiceBusBroker(loggerFactory);
         broker.LoadEntities(Path.Combine(root, "infra", "servicebus-entities.json"));
@@ -41,7 +35,7 @@ internal static class LocalEnvironment
         await using var azurite = await azuriteTask.ConfigureAwait(false);
         await using var smtp4dev = await smtp4devTask.ConfigureAwait(false);
 
-        var settings = LocalSettings.For(root, azurite.ConnectionString, broker.ConnectionString, "localhost", LocalPorts.Smtp, $"http://localhost:{LocalPorts.Functions}");
+        var settings = LocalSettings.For(root, azurite.ConnectionString, broker.ConnectionString, "127.0.0.1", LocalPorts.Smtp, $"http://localhost:{LocalPorts.Functions}");
         await using var app = LocalFunctionsApp.Build(args, settings, $"http://localhost:{LocalPorts.Functions}");
         await app.StartAsync().ConfigureAwait(false);
 
@@ -50,7 +44,7 @@ internal static class LocalEnvironment
             HumanSecurityAlerts is running locally.
               API              http://localhost:{LocalPorts.Functions}/api/pillars
               Subscribe page   http://localhost:{LocalPorts.Functions}/api/subscribe
-              smtp4dev (mail)  http://localhost:{LocalPorts.Smtp4devWeb}
+              smtp4dev (mail)  http://127.0.0.1:{LocalPorts.Smtp4devWeb}
               Admin key        {settings[LocalSettings.AdminKey]}  (local only)
               Table Storage    Azurite on 127.0.0.1:{LocalPorts.Azurite}, in memory
               Service Bus      local broker on localhost:{LocalPorts.ServiceBus}
