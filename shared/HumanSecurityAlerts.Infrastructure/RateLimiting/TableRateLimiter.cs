@@ -42,7 +42,8 @@ internal sealed class TableRateLimiter(TableProvider tables, TimeProvider time) 
                 var count = row.GetInt32("Count") ?? 0;
                 if (count >= rule.Permits)
                 {
-                    return RateLimitDecision.Refuse(end - now);
+                    // A racer's clock may have been read just after ours: never announce more than one window.
+                    return RateLimitDecision.Refuse(end - now > rule.Window ? rule.Window : end - now);
                 }
 
                 row["Count"] = count + 1;
