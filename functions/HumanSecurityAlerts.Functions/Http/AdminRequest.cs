@@ -9,7 +9,7 @@ internal static class AdminRequest
     /// <summary>Null when the caller is an admin; otherwise the 401 to return.</summary>
     public static IActionResult? Authorize(HttpRequest request, AdminAuthenticator authenticator)
     {
-        if (authenticator.IsAdmin(request.Headers.Authorization, request.Headers["X-Admin-Key"], request.Headers["X-MS-CLIENT-PRINCIPAL"]))
+        if (authenticator.IsAdmin(request.Headers.Authorization, request.Headers["X-MS-CLIENT-PRINCIPAL"]))
         {
             return null;
         }
