@@ -87,6 +87,9 @@ param storageSku string = 'Standard_ZRS'
 @description('CanNotDelete locks on the storage account and the vault; false only for throwaway environments.')
 param resourceLocks bool = true
 
+@description('A virtual network with private endpoints for Storage, Service Bus (then Premium) and Key Vault, whose public access is turned off. Choose it at the first provision: Service Bus cannot change tier in place.')
+param privateNetworking bool = false
+
 @description('Public base URL of the service (links in emails, webhooks and feeds); empty: the Function App\'s default host name.')
 param siteBaseUrl string = ''
 
@@ -136,6 +139,7 @@ var keyVaultName = 'kv-${resourceToken}'
 var planName = 'plan-${resourceToken}'
 var functionAppName = 'func-api-${resourceToken}'
 var deploymentContainerName = 'app-package'
+var virtualNetworkName = 'vnet-${resourceToken}'
 
 // Key Vault secret names; the app settings below reference them.
 var smtpPasswordSecretName = 'smtp-password'
@@ -187,6 +191,7 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: deploymentContainerName
     skuName: storageSku
     lock: resourceLocks
+    privateOnly: privateNetworking
     tableNames: [for table in tableNames: '${tablePrefix}${table}']
   }
 }
@@ -198,6 +203,7 @@ module serviceBus 'modules/servicebus.bicep' = {
     location: location
     tags: tags
     name: serviceBusNamespaceName
+    privateOnly: privateNetworking
   }
 }
 
@@ -210,6 +216,7 @@ module keyVault 'modules/keyvault.bicep' = {
     name: keyVaultName
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
     lock: resourceLocks
+    privateOnly: privateNetworking
   }
 }
 
@@ -254,6 +261,24 @@ module subscriptionsEncryptionKeySecret 'modules/keyvault-secret.bicep' = {
   ]
 }
 
+module network 'modules/network.bicep' = if (privateNetworking) {
+  name: 'network'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: virtualNetworkName
+    storageAccountName: storageAccountName
+    serviceBusNamespaceName: serviceBusNamespaceName
+    keyVaultName: keyVaultName
+  }
+  dependsOn: [
+    storage
+    serviceBus
+    keyVault
+  ]
+}
+
 module roleAssignments 'modules/role-assignments.bicep' = {
   name: 'role-assignments'
   scope: rg
@@ -290,10 +315,13 @@ module functionApp 'modules/function-app.bicep' = {
     deploymentContainerName: storage.outputs.deploymentContainerName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    virtualNetworkSubnetId: privateNetworking ? '${rg.id}/providers/Microsoft.Network/virtualNetworks/${virtualNetworkName}/subnets/app' : ''
   }
-  // The identity must hold its roles before the host starts and before azd uploads the package.
+  // The identity must hold its roles before the host starts and before azd uploads the package; with private
+  // networking, the endpoints must exist before the host reaches its storage.
   dependsOn: [
     roleAssignments
+    network
   ]
 }
 

@@ -20,6 +20,9 @@ param softDeleteRetentionInDays int = 90
 @description('Put a CanNotDelete lock on the vault.')
 param lock bool
 
+@description('Reachable through a private endpoint only (network.bicep); deployments still write secrets through ARM.')
+param privateOnly bool = false
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -37,10 +40,10 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: privateOnly ? 'Deny' : 'Allow'
     }
   }
 }

@@ -24,6 +24,9 @@ param skuName string
 @description('Put a CanNotDelete lock on the account: subscribers and publications live here.')
 param lock bool
 
+@description('Reachable through private endpoints only (network.bicep).')
+param privateOnly bool = false
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
   location: location
@@ -40,10 +43,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: privateOnly ? 'Deny' : 'Allow'
     }
     encryption: {
       keySource: 'Microsoft.Storage'
