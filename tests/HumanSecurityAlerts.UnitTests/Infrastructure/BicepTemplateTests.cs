@@ -501,6 +501,47 @@ public sealed class BicepTemplateTests(BicepTemplateFixture template) : IClassFi
     }
 
     [Fact]
+    public void Private_networking_is_off_by_default()
+    {
+        Assert.DoesNotContain(template.Resources, r => r.Type.StartsWith("Microsoft.Network/", StringComparison.Ordinal));
+        Assert.Null(Assert.Single(template.Resources, r => r.Type == "Microsoft.Web/sites").Properties!["virtualNetworkSubnetId"]);
+    }
+
+    [Fact]
+    public void Private_networking_puts_storage_service_bus_and_key_vault_behind_private_endpoints()
+    {
+        var snapshot = template.Snapshot(new Dictionary<string, string> { ["privateNetworking"] = "true" });
+        Assert.True(snapshot.ExitCode == 0, snapshot.Error);
+        var resources = snapshot.Resources;
+        PredictedResource One(string type) => Assert.Single(resources, r => r.Type == type);
+
+        var storage = One("Microsoft.Storage/storageAccounts");
+        var serviceBus = One("Microsoft.ServiceBus/namespaces");
+        var vault = One("Microsoft.KeyVault/vaults");
+        var endpoints = resources.Where(r => r.Type == "Microsoft.Network/privateEndpoints")
+            .SelectMany(r => r.Properties!["privateLinkServiceConnections"]!.AsArray())
+            .Select(c => (Target: c!["properties"]!["privateLinkServiceId"]!.GetValue<string>(), Group: c["properties"]!["groupIds"]![0]!.GetValue<string>()))
+            .ToList();
+        Assert.Equal(
+            new[] { (storage.Id, "blob"), (storage.Id, "table"), (serviceBus.Id, "namespace"), (vault.Id, "vault") }.Order(),
+            endpoints.Order());
+        Assert.Equal(4, resources.Count(r => r.Type == "Microsoft.Network/privateEndpoints/privateDnsZoneGroups"));
+        Assert.Equal(4, resources.Count(r => r.Type == "Microsoft.Network/privateDnsZones/virtualNetworkLinks"));
+
+        foreach (var service in new[] { storage, serviceBus, vault })
+        {
+            Assert.Equal("Disabled", service.Properties!["publicNetworkAccess"]!.GetValue<string>());
+        }
+
+        Assert.Equal("Premium", serviceBus.Node["sku"]?["name"]?.GetValue<string>());
+        var subnetId = One("Microsoft.Web/sites").Properties!["virtualNetworkSubnetId"]!.GetValue<string>();
+        var network = One("Microsoft.Network/virtualNetworks");
+        var appSubnet = Assert.Single(network.Properties!["subnets"]!.AsArray(), s => subnetId.EndsWith("/subnets/" + s!["name"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.StartsWith(network.Id, subnetId, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Microsoft.App/environments", appSubnet!["properties"]!["delegations"]![0]!["properties"]!["serviceName"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Every_service_sends_its_diagnostics_to_log_analytics()
     {
         var workspace = Assert.Single(template.Resources, r => r.Type == "Microsoft.OperationalInsights/workspaces");
