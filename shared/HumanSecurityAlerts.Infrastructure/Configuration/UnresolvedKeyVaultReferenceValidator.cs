@@ -10,7 +10,7 @@ namespace HumanSecurityAlerts.Configuration;
 internal sealed class UnresolvedKeyVaultReferenceValidator<TOptions>(string settingName, Func<TOptions, string?> value) : IValidateOptions<TOptions>
     where TOptions : class
 {
-    public const string ReferencePrefix = "@Microsoft.KeyVault(";
+    private const string ReferencePrefix = "@Microsoft.KeyVault(";
 
     public ValidateOptionsResult Validate(string? name, TOptions options) =>
         value(options)?.TrimStart().StartsWith(ReferencePrefix, StringComparison.OrdinalIgnoreCase) == true
