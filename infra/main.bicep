@@ -18,12 +18,12 @@ param environmentName string
 })
 param location string
 
-@description('Object id of the developer running azd, granted data access for debugging; empty for none.')
+@description('Object id of the operator granted data access (tables, Service Bus, Key Vault secrets) for debugging and secret rotation; empty: the principal running the deployment (deployer()).')
 param principalId string = ''
 
-@description('Type of principalId.')
-@allowed(['User', 'Group', 'ServicePrincipal'])
-param principalType string = 'User'
+@description('Type of principalId; empty: let Azure look it up (works for users and for a pipeline\'s service principal).')
+@allowed(['', 'User', 'Group', 'ServicePrincipal'])
+param principalType string = ''
 
 @description('Resource group name; default rg-<environmentName>.')
 param resourceGroupName string = ''
@@ -36,9 +36,9 @@ param smtpHost string
 @maxValue(65535)
 param smtpPort int = 587
 
-@description('SMTP transport security (Auto: TLS on connect for port 465, else STARTTLS when offered).')
-@allowed(['Auto', 'StartTls', 'SslOnConnect'])
-param smtpSecurity string = 'Auto'
+@description('SMTP transport security: StartTls (required, never plain text) or SslOnConnect (port 465).')
+@allowed(['StartTls', 'SslOnConnect'])
+param smtpSecurity string = 'StartTls'
 
 @description('SMTP user name; empty when the server needs no authentication.')
 param smtpUserName string = ''
@@ -49,20 +49,46 @@ param smtpFromAddress string
 @description('Sender display name of every email.')
 param smtpFromName string = 'Human Security Alerts'
 
-@description('SMTP password, stored in Key Vault. Empty: keep the secret already in the vault (or set it later).')
+@description('SMTP password, stored in Key Vault and written at every provision; required when smtpUserName is set.')
 @secure()
 param smtpPassword string = ''
 
-@description('Admin API key (at least 32 characters), stored in Key Vault. Empty: keep the secret already in the vault (or set it later).')
+@description('Admin API key, stored in Key Vault and written at every provision (the azd preprovision hook generates it once).')
 @secure()
-param adminApiKey string = ''
+@minLength(32)
+param adminApiKey string
 
-@description('Base64 of 32 random bytes encrypting webhook secrets and tokens at rest, stored in Key Vault. Empty: keep the secret already in the vault (or set it later).')
+@description('Base64 of 32 random bytes encrypting webhook secrets and tokens at rest, stored in Key Vault and written at every provision (the azd preprovision hook generates it once).')
 @secure()
-param subscriptionsEncryptionKey string = ''
+@minLength(44)
+@maxLength(44)
+param subscriptionsEncryptionKey string
 
-@description('Trust Entra ID sign-ins by App Service Authentication for the admin endpoints (only with App Service Authentication configured on the app).')
+@description('Deploy App Service Authentication (Entra ID) and let the admin endpoints trust the principal it signs in. Requires adminAuthClientId.')
 param adminTrustAppServiceAuthentication bool = false
+
+@description('Client id of the Entra ID app registration whose tokens App Service Authentication accepts (audience api://<id> or <id>); required when adminTrustAppServiceAuthentication is true.')
+param adminAuthClientId string = ''
+
+@description('App role (roles claim) that makes a signed-in caller an admin.')
+param adminRequiredRole string = 'HumanSecurityAlerts.Admin'
+
+@description('Email address of the operators who receive the alerts.')
+param alertEmailAddress string
+
+@description('Active messages in a queue or subscription that, sustained for 30 minutes, raise the backlog alert.')
+@minValue(1)
+param backlogAlertThreshold int = 1000
+
+@description('Storage redundancy; zone-redundant by default (pick Standard_LRS only where the region has no availability zones).')
+@allowed(['Standard_ZRS', 'Standard_GZRS', 'Standard_RAGZRS', 'Standard_LRS', 'Standard_GRS', 'Standard_RAGRS'])
+param storageSku string = 'Standard_ZRS'
+
+@description('CanNotDelete locks on the storage account and the vault; false only for throwaway environments.')
+param resourceLocks bool = true
+
+@description('A virtual network with private endpoints for Storage, Service Bus (then Premium) and Key Vault, whose public access is turned off. Choose it at the first provision: Service Bus cannot change tier in place.')
+param privateNetworking bool = false
 
 @description('Public base URL of the service (links in emails, webhooks and feeds); empty: the Function App\'s default host name.')
 param siteBaseUrl string = ''
@@ -113,23 +139,20 @@ var keyVaultName = 'kv-${resourceToken}'
 var planName = 'plan-${resourceToken}'
 var functionAppName = 'func-api-${resourceToken}'
 var deploymentContainerName = 'app-package'
+var virtualNetworkName = 'vnet-${resourceToken}'
 
 // Key Vault secret names; the app settings below reference them.
 var smtpPasswordSecretName = 'smtp-password'
 var adminApiKeySecretName = 'admin-api-key'
 var subscriptionsEncryptionKeySecretName = 'subscriptions-encryption-key'
 
-// Tables the app uses (TableStorage__tablePrefix + logical name); the app also creates them on first use.
+// Tables the app uses (TableStorage__tablePrefix + logical name), one list checked against the code by
+// BicepTemplateTests; the app also creates them on first use.
 var tablePrefix = 'hsa'
-var tableNames = [
-  'FeedStates'
-  'Outbox'
-  'Publications'
-  'PublicationsByPillar'
-  'SubscriberIndex'
-  'Subscribers'
-  'SubscriberTokens'
-]
+var tableNames = loadJsonContent('tables.json')
+
+// The operator's data roles go to the principal running the deployment unless another is named.
+var operatorPrincipalId = empty(principalId) ? deployer().objectId : principalId
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
@@ -166,6 +189,9 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     name: storageAccountName
     deploymentContainerName: deploymentContainerName
+    skuName: storageSku
+    lock: resourceLocks
+    privateOnly: privateNetworking
     tableNames: [for table in tableNames: '${tablePrefix}${table}']
   }
 }
@@ -177,6 +203,7 @@ module serviceBus 'modules/servicebus.bicep' = {
     location: location
     tags: tags
     name: serviceBusNamespaceName
+    privateOnly: privateNetworking
   }
 }
 
@@ -188,24 +215,27 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     name: keyVaultName
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    lock: resourceLocks
+    privateOnly: privateNetworking
   }
 }
 
-// Written only when a value is given: an empty parameter keeps the secret already in the vault.
-module smtpPasswordSecret 'modules/keyvault-secret.bicep' = if (!empty(smtpPassword)) {
+// Secrets are written at every provision from the azd environment, which is where they are rotated (infra/README.md):
+// a secret set only in the vault would be overwritten by the next provision.
+module smtpPasswordSecret 'modules/keyvault-secret.bicep' = if (!empty(smtpUserName)) {
   name: 'secret-smtp-password'
   scope: rg
   params: {
     keyVaultName: keyVaultName
     name: smtpPasswordSecretName
-    value: smtpPassword
+    value: empty(smtpPassword) ? fail('smtpPassword (SMTP_PASSWORD) is required when smtpUserName is set.') : smtpPassword
   }
   dependsOn: [
     keyVault
   ]
 }
 
-module adminApiKeySecret 'modules/keyvault-secret.bicep' = if (!empty(adminApiKey)) {
+module adminApiKeySecret 'modules/keyvault-secret.bicep' = {
   name: 'secret-admin-api-key'
   scope: rg
   params: {
@@ -218,7 +248,7 @@ module adminApiKeySecret 'modules/keyvault-secret.bicep' = if (!empty(adminApiKe
   ]
 }
 
-module subscriptionsEncryptionKeySecret 'modules/keyvault-secret.bicep' = if (!empty(subscriptionsEncryptionKey)) {
+module subscriptionsEncryptionKeySecret 'modules/keyvault-secret.bicep' = {
   name: 'secret-subscriptions-encryption-key'
   scope: rg
   params: {
@@ -231,6 +261,24 @@ module subscriptionsEncryptionKeySecret 'modules/keyvault-secret.bicep' = if (!e
   ]
 }
 
+module network 'modules/network.bicep' = if (privateNetworking) {
+  name: 'network'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: virtualNetworkName
+    storageAccountName: storageAccountName
+    serviceBusNamespaceName: serviceBusNamespaceName
+    keyVaultName: keyVaultName
+  }
+  dependsOn: [
+    storage
+    serviceBus
+    keyVault
+  ]
+}
+
 module roleAssignments 'modules/role-assignments.bicep' = {
   name: 'role-assignments'
   scope: rg
@@ -238,7 +286,7 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     // The identity's principal id is known only at run time; role assignment names need it (see the module).
     #disable-next-line what-if-short-circuiting
     appPrincipalId: identity.outputs.principalId
-    userPrincipalId: principalId
+    userPrincipalId: operatorPrincipalId
     userPrincipalType: principalType
     storageAccountName: storageAccountName
     serviceBusNamespaceName: serviceBusNamespaceName
@@ -267,10 +315,65 @@ module functionApp 'modules/function-app.bicep' = {
     deploymentContainerName: storage.outputs.deploymentContainerName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    virtualNetworkSubnetId: privateNetworking ? '${rg.id}/providers/Microsoft.Network/virtualNetworks/${virtualNetworkName}/subnets/app' : ''
   }
-  // The identity must hold its roles before the host starts and before azd uploads the package.
+  // The identity must hold its roles before the host starts and before azd uploads the package; with private
+  // networking, the endpoints must exist before the host reaches its storage.
   dependsOn: [
     roleAssignments
+    network
+  ]
+}
+
+// App Service Authentication validates Entra ID tokens and strips client-made X-MS-CLIENT-PRINCIPAL headers; the app
+// trusts that header only where this is deployed (and refuses to start otherwise).
+module authentication 'modules/app-authentication.bicep' = if (adminTrustAppServiceAuthentication) {
+  name: 'app-authentication'
+  scope: rg
+  params: {
+    functionAppName: functionAppName
+    clientId: empty(adminAuthClientId)
+      ? fail('adminAuthClientId (ADMIN_AUTH_CLIENT_ID) is required when adminTrustAppServiceAuthentication is true.')
+      : adminAuthClientId
+  }
+  dependsOn: [
+    functionApp
+  ]
+}
+
+module diagnostics 'modules/diagnostics.bicep' = {
+  name: 'diagnostics'
+  scope: rg
+  params: {
+    logAnalyticsName: logAnalyticsName
+    functionAppName: functionAppName
+    serviceBusNamespaceName: serviceBusNamespaceName
+    keyVaultName: keyVaultName
+    storageAccountName: storageAccountName
+  }
+  dependsOn: [
+    monitoring
+    functionApp
+    serviceBus
+    keyVault
+    storage
+  ]
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    emailAddress: alertEmailAddress
+    logAnalyticsName: logAnalyticsName
+    serviceBusNamespaceName: serviceBusNamespaceName
+    backlogThreshold: backlogAlertThreshold
+  }
+  dependsOn: [
+    monitoring
+    serviceBus
   ]
 }
 
@@ -285,12 +388,20 @@ var feedSourceSettings = reduce(range(0, length(feedSources)), {}, (all, i) => u
   'Feeds__Sources__${i}__Name': feedSources[i].?name ?? ''
 }))
 
+// No user name, no password setting: a reference to a secret never written would not resolve.
+var smtpPasswordSetting = empty(smtpUserName)
+  ? {}
+  : {
+      Smtp__Password: keyVaultReference(keyVaultUri, smtpPasswordSecretName)
+    }
+
 module appSettings 'modules/app-settings.bicep' = {
   name: 'app-settings'
   scope: rg
   params: {
     functionAppName: functionAppName
-    settings: union(feedSourceSettings, {
+    // The whole set, so a re-provision keeps exactly these (a setting added by hand is removed).
+    settings: union(feedSourceSettings, smtpPasswordSetting, {
       // Functions host storage, identity-based (Flex Consumption: no FUNCTIONS_WORKER_RUNTIME here, the
       // runtime is in functionAppConfig). HTTP and Timer triggers need blobs only.
       AzureWebJobsStorage__credential: 'managedidentity'
@@ -312,11 +423,11 @@ module appSettings 'modules/app-settings.bicep' = {
       Smtp__Port: string(smtpPort)
       Smtp__Security: smtpSecurity
       Smtp__UserName: smtpUserName
-      Smtp__Password: keyVaultReference(keyVaultUri, smtpPasswordSecretName)
       Smtp__FromAddress: smtpFromAddress
       Smtp__FromName: smtpFromName
       Admin__ApiKey: keyVaultReference(keyVaultUri, adminApiKeySecretName)
       Admin__TrustAppServiceAuthentication: string(adminTrustAppServiceAuthentication)
+      Admin__RequiredRole: adminRequiredRole
       Subscriptions__EncryptionKey: keyVaultReference(keyVaultUri, subscriptionsEncryptionKeySecretName)
       Site__BaseUrl: empty(siteBaseUrl) ? 'https://${functionApp.outputs.defaultHostName}' : siteBaseUrl
       // In Azure webhooks go to public https endpoints only.
@@ -330,6 +441,13 @@ module appSettings 'modules/app-settings.bicep' = {
       WeeklyDigestSchedule: weeklyDigestSchedule
     })
   }
+  // Every Key Vault reference resolves on first start, and the app trusts App Service Authentication only once deployed.
+  dependsOn: [
+    smtpPasswordSecret
+    adminApiKeySecret
+    subscriptionsEncryptionKeySecret
+    authentication
+  ]
 }
 
 output AZURE_LOCATION string = location

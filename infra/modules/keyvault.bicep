@@ -1,5 +1,5 @@
 // Key Vault (RBAC authorization, soft delete, purge protection) for the secrets the app reads through
-// Key Vault references: the SMTP password and the admin key (secrets are written by keyvault-secret.bicep).
+// Key Vault references: the SMTP password, the admin key and the subscriptions encryption key (secrets are written by keyvault-secret.bicep).
 
 @description('Location of the vault.')
 param location string
@@ -16,6 +16,12 @@ param name string
 @minValue(7)
 @maxValue(90)
 param softDeleteRetentionInDays int = 90
+
+@description('Put a CanNotDelete lock on the vault.')
+param lock bool
+
+@description('Reachable through a private endpoint only (network.bicep); deployments still write secrets through ARM.')
+param privateOnly bool = false
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -34,11 +40,20 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: privateOnly ? 'Deny' : 'Allow'
     }
+  }
+}
+
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock) {
+  name: 'do-not-delete'
+  scope: vault
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds the app\'s secrets. Remove this lock (resourceLocks=false) before deleting on purpose.'
   }
 }
 

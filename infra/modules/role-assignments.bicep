@@ -1,15 +1,15 @@
-// Data-plane roles for the app's managed identity (and, optionally, for the developer running azd),
-// each scoped to the one resource it is for.
+// Data-plane roles for the app's managed identity (and for the operator: the principal running azd by default),
+// each scoped to the one resource it is for; the app's Service Bus roles to the entities of servicebus-entities.json.
 
 @description('Principal id of the app\'s managed identity.')
 param appPrincipalId string
 
-@description('Principal id of a developer to grant the same data access for debugging; empty for none.')
+@description('Principal id of an operator to grant data access for debugging and secret rotation; empty for none.')
 param userPrincipalId string = ''
 
-@description('Type of userPrincipalId.')
-@allowed(['User', 'Group', 'ServicePrincipal'])
-param userPrincipalType string = 'User'
+@description('Type of userPrincipalId; empty: Azure looks it up.')
+@allowed(['', 'User', 'Group', 'ServicePrincipal'])
+param userPrincipalType string = ''
 
 param storageAccountName string
 param serviceBusNamespaceName string
@@ -28,6 +28,13 @@ var roles = {
 }
 
 var grantUser = !empty(userPrincipalId)
+var userType = empty(userPrincipalType) ? null : userPrincipalType
+
+// The app sends to every queue and topic and receives from every queue and subscription (dead letters included).
+var entities = loadJsonContent('../servicebus-entities.json').UserConfig.Namespaces[0]
+var queueNames = map(entities.?Queues ?? [], q => q.Name)
+var topicNames = map(entities.?Topics ?? [], t => t.Name)
+var subscriptionPaths = flatten(map(entities.?Topics ?? [], t => map(t.?Subscriptions ?? [], s => { topic: t.Name, subscription: s.Name })))
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
@@ -36,6 +43,26 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
 resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
   name: serviceBusNamespaceName
 }
+
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' existing = [
+  for name in queueNames: {
+    parent: serviceBus
+    name: name
+  }
+]
+
+resource topics 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' existing = [
+  for name in topicNames: {
+    parent: serviceBus
+    name: name
+  }
+]
+
+resource subscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' existing = [
+  for path in subscriptionPaths: {
+    name: '${serviceBusNamespaceName}/${path.topic}/${path.subscription}'
+  }
+]
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
@@ -67,25 +94,53 @@ resource appTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-0
   }
 }
 
-resource appServiceBusSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(serviceBus.id, appPrincipalId, roles.serviceBusDataSender)
-  scope: serviceBus
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
+resource appQueueSenders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in queueNames: {
+    name: guid(queues[i].id, appPrincipalId, roles.serviceBusDataSender)
+    scope: queues[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
   }
-}
+]
 
-resource appServiceBusReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(serviceBus.id, appPrincipalId, roles.serviceBusDataReceiver)
-  scope: serviceBus
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
-    principalId: appPrincipalId
-    principalType: 'ServicePrincipal'
+resource appQueueReceivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in queueNames: {
+    name: guid(queues[i].id, appPrincipalId, roles.serviceBusDataReceiver)
+    scope: queues[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
   }
-}
+]
+
+resource appTopicSenders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in topicNames: {
+    name: guid(topics[i].id, appPrincipalId, roles.serviceBusDataSender)
+    scope: topics[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+resource appSubscriptionReceivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (path, i) in subscriptionPaths: {
+    name: guid(subscriptions[i].id, appPrincipalId, roles.serviceBusDataReceiver)
+    scope: subscriptions[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+      principalId: appPrincipalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
 
 resource appKeyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, appPrincipalId, roles.keyVaultSecretsUser)
@@ -114,7 +169,7 @@ resource userTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
     principalId: userPrincipalId
-    principalType: userPrincipalType
+    principalType: userType
   }
 }
 
@@ -124,7 +179,7 @@ resource userServiceBusSender 'Microsoft.Authorization/roleAssignments@2022-04-0
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
     principalId: userPrincipalId
-    principalType: userPrincipalType
+    principalType: userType
   }
 }
 
@@ -134,17 +189,17 @@ resource userServiceBusReceiver 'Microsoft.Authorization/roleAssignments@2022-04
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
     principalId: userPrincipalId
-    principalType: userPrincipalType
+    principalType: userType
   }
 }
 
-// Lets the developer set the SMTP password and the admin key (az keyvault secret set).
+// Lets the operator read and set the secrets (rotation, infra/README.md).
 resource userKeyVaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (grantUser) {
   name: guid(vault.id, userPrincipalId, roles.keyVaultSecretsOfficer)
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
     principalId: userPrincipalId
-    principalType: userPrincipalType
+    principalType: userType
   }
 }

@@ -13,6 +13,9 @@ param tags object
 @maxLength(50)
 param name string
 
+@description('Reachable through a private endpoint only (network.bicep); private endpoints need the Premium tier.')
+param privateOnly bool = false
+
 var entities = loadJsonContent('../servicebus-entities.json').UserConfig.Namespaces[0]
 var queueDefinitions = entities.?Queues ?? []
 var topicDefinitions = entities.?Topics ?? []
@@ -36,14 +39,20 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
   location: location
   tags: tags
-  sku: {
-    name: 'Standard'
-    tier: 'Standard'
-  }
+  sku: privateOnly
+    ? {
+        name: 'Premium'
+        tier: 'Premium'
+        capacity: 1
+      }
+    : {
+        name: 'Standard'
+        tier: 'Standard'
+      }
   properties: {
     disableLocalAuth: true
     minimumTlsVersion: '1.2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
   }
 }
 

@@ -18,13 +18,22 @@ param deploymentContainerName string
 @description('Tables to create up front (the app also creates its tables on first use).')
 param tableNames array = []
 
+@description('Redundancy (SKU name), e.g. Standard_ZRS.')
+param skuName string
+
+@description('Put a CanNotDelete lock on the account: subscribers and publications live here.')
+param lock bool
+
+@description('Reachable through private endpoints only (network.bicep).')
+param privateOnly bool = false
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
   location: location
   tags: tags
   kind: 'StorageV2'
   sku: {
-    name: 'Standard_LRS'
+    name: skuName
   }
   properties: {
     accessTier: 'Hot'
@@ -34,10 +43,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateOnly ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: privateOnly ? 'Deny' : 'Allow'
     }
     encryption: {
       keySource: 'Microsoft.Storage'
@@ -83,6 +92,15 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-
     name: tableName
   }
 ]
+
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock) {
+  name: 'do-not-delete'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds the subscribers and publications. Remove this lock (resourceLocks=false) before deleting on purpose.'
+  }
+}
 
 output id string = storage.id
 output name string = storage.name

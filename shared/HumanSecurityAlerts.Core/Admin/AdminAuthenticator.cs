@@ -10,25 +10,23 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options)
 {
     private readonly byte[]? keyHash = string.IsNullOrEmpty(options.Value.ApiKey) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.ApiKey));
 
+    /// <param name="authorization">The <c>Authorization</c> header: <c>Bearer KEY</c>.</param>
+    /// <param name="appServicePrincipal">The <c>X-MS-CLIENT-PRINCIPAL</c> header, trusted only behind App Service Authentication.</param>
     public bool IsAdmin(string? authorization, string? appServicePrincipal)
     {
-        string? presented = null;
-        if (authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            presented = authorization["Bearer ".Length..].Trim();
-        }
-
-        if (keyHash is not null && presented is not null
-            && CryptographicOperations.FixedTimeEquals(keyHash, SHA256.HashData(Encoding.UTF8.GetBytes(presented))))
+        if (keyHash is not null && authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true
+            && CryptographicOperations.FixedTimeEquals(keyHash, SHA256.HashData(Encoding.UTF8.GetBytes(authorization["Bearer ".Length..].Trim()))))
         {
             return true;
         }
 
-        return options.Value.TrustAppServiceAuthentication && HasRole(appServicePrincipal, options.Value.RequiredRole);
+        // Start-up refuses trust without the platform; checked here too so a forged header never counts.
+        var o = options.Value;
+        return o.TrustAppServiceAuthentication && o.AppServiceAuthenticationEnabled && HasRole(appServicePrincipal, o.RoleClaimType, o.RequiredRole);
     }
 
     /// <summary>Reads the base64 JSON principal App Service Authentication forwards (claims typ/val).</summary>
-    private static bool HasRole(string? principal, string role)
+    private static bool HasRole(string? principal, string roleClaimType, string role)
     {
         if (string.IsNullOrEmpty(principal))
         {
@@ -38,10 +36,9 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options)
         try
         {
             using var document = JsonDocument.Parse(Convert.FromBase64String(principal));
-            var roleType = document.RootElement.TryGetProperty("role_typ", out var rt) ? rt.GetString() : "roles";
             return document.RootElement.TryGetProperty("claims", out var claims)
                 && claims.EnumerateArray().Any(c =>
-                    (c.GetProperty("typ").GetString() is { } typ && (typ == roleType || typ == "roles"))
+                    string.Equals(c.GetProperty("typ").GetString(), roleClaimType, StringComparison.Ordinal)
                     && string.Equals(c.GetProperty("val").GetString(), role, StringComparison.Ordinal));
         }
         catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)

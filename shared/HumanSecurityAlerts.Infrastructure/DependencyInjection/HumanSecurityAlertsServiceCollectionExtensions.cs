@@ -57,7 +57,10 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
 
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AdminOptions>()
+            .Bind(configuration.GetSection(AdminOptions.SectionName))
+            .Configure(o => o.AppServiceAuthenticationEnabled = string.Equals(configuration[AdminOptions.PlatformAuthenticationSetting], "True", StringComparison.OrdinalIgnoreCase))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminAuthenticator>();
 
@@ -69,6 +72,7 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
         services.AddPublications(configuration);
         services.AddSubscriptions(configuration);
         services.AddDelivery(configuration);
+        services.AddSecretSettingChecks();
 
         return services;
     }

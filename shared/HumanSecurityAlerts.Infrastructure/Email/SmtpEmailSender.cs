@@ -165,6 +165,14 @@ internal sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILo
 
         if (!string.IsNullOrEmpty(settings.UserName))
         {
+            // With Auto, a server (or a man in the middle) that does not offer STARTTLS leaves the connection in clear.
+            if (!client.IsSecure && !settings.AllowUnencryptedAuthentication)
+            {
+                await DropAsync().ConfigureAwait(false);
+                LogUnencrypted(logger, settings.Host, settings.Port);
+                throw new EmailSendException("Refused to send SMTP credentials over an unencrypted connection (no TLS): set Smtp__Security to StartTls or SslOnConnect.", isTransient: true);
+            }
+
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken).ConfigureAwait(false);
         }
 
@@ -198,6 +206,9 @@ internal sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILo
 
     [LoggerMessage(LogLevel.Debug, "SMTP connection opened to {Host}:{Port}")]
     private static partial void LogConnected(ILogger logger, string host, int port);
+
+    [LoggerMessage(LogLevel.Error, "SMTP connection to {Host}:{Port} is not encrypted; credentials not sent")]
+    private static partial void LogUnencrypted(ILogger logger, string host, int port);
 
     [LoggerMessage(LogLevel.Information, "SMTP connection broke ({Error}); reconnecting")]
     private static partial void LogReconnecting(ILogger logger, string error);

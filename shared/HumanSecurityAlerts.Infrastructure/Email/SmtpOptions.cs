@@ -7,7 +7,7 @@ public enum SmtpSecurity
     StartTls,
     SslOnConnect,
 
-    /// <summary>TLS on connect for port 465, else STARTTLS when offered.</summary>
+    /// <summary>TLS on connect for port 465, else STARTTLS when offered: a man in the middle can strip the offer.</summary>
     Auto,
 }
 
@@ -20,11 +20,15 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 25;
 
-    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+    /// <summary>STARTTLS required by default; <see cref="SmtpSecurity.None"/> is for local catchers.</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
+
+    /// <summary>Send <see cref="UserName"/> and <see cref="Password"/> over a connection without TLS. Never in production.</summary>
+    public bool AllowUnencryptedAuthentication { get; set; }
 
     public string FromAddress { get; set; } = "alerts@localhost";
 

@@ -28,6 +28,11 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             failures.Add($"Setting '{Section}__Password' is required when '{Section}__UserName' is set.");
         }
 
+        if (!string.IsNullOrEmpty(options.UserName) && options.Security == SmtpSecurity.None && !options.AllowUnencryptedAuthentication)
+        {
+            failures.Add($"Setting '{Section}__Security' is None, so '{Section}__UserName' and the password would travel in clear: use StartTls or SslOnConnect (or set '{Section}__AllowUnencryptedAuthentication' to true, never in production).");
+        }
+
         if (options.Timeout <= TimeSpan.Zero)
         {
             failures.Add($"Setting '{Section}__Timeout' must be positive.");

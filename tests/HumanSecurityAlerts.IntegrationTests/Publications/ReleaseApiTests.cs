@@ -5,6 +5,7 @@ using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Testing.ServiceBus;
 using HumanSecurityAlerts.Testing.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.IntegrationTests.Publications;
 
@@ -146,7 +147,7 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
     }
 
     [Fact]
-    public async Task The_undocumented_X_Admin_Key_header_is_not_a_credential()
+    public async Task The_X_Admin_Key_header_is_not_accepted()
     {
         await using var app = PublicationsApp.Create(azurite, bus);
 
@@ -156,6 +157,34 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
 
         Assert.Equal(401, response.StatusCode);
         await AssertNothingStoredAsync(app);
+    }
+
+    [Theory]
+    [InlineData("roles")]
+    [InlineData("forged-role-type")]
+    public async Task A_client_made_app_service_principal_gets_401(string claimType)
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+
+        var response = await app.ReleaseAsync(
+            """{"title":"Protection of civilians report","url":"https://example.org/poc"}""",
+            headers: new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL"] = ForgedPrincipal(claimType) });
+
+        Assert.Equal(401, response.StatusCode);
+        await AssertNothingStoredAsync(app);
+    }
+
+    [Fact]
+    public async Task Trusting_the_principal_without_app_service_authentication_runs_nothing()
+    {
+        // No WEBSITE_AUTH_ENABLED: nothing in front of the app strips a client-made header, so the app refuses to run.
+        await using var app = PublicationsApp.Create(azurite, bus, new Dictionary<string, string?> { ["Admin:TrustAppServiceAuthentication"] = "true" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.ReleaseAsync(
+            """{"title":"Protection of civilians report","url":"https://example.org/poc"}""",
+            headers: new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL"] = ForgedPrincipal("roles") }));
+
+        Assert.Contains("'Admin__TrustAppServiceAuthentication'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -268,6 +297,14 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
         Assert.True(again.Json.GetProperty("publishedToTopic").GetBoolean());
         Assert.Empty(await fixedApp.ReceiveAsync(TimeSpan.FromSeconds(1)));
     }
+
+    private static string ForgedPrincipal(string claimType) =>
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            auth_typ = "aad",
+            role_typ = claimType,
+            claims = new[] { new { typ = claimType, val = "HumanSecurityAlerts.Admin" } },
+        }));
 
     private static async Task AssertNothingStoredAsync(PublicationsApp app)
     {

@@ -49,6 +49,25 @@ public sealed class SmtpEmailSenderTests(AzuriteFixture azurite, SmtpCaptureFixt
         Assert.True(error.IsTransient);
     }
 
+    [Fact]
+    public async Task Credentials_are_not_sent_when_the_server_offers_no_starttls()
+    {
+        // Auto falls back to plain text when STARTTLS is not offered (as a man in the middle would arrange).
+        await using var app = SubscriptionApp.Create(azurite, smtp, extra: new Dictionary<string, string?>
+        {
+            ["Smtp:Security"] = "Auto",
+            ["Smtp:UserName"] = "alerts",
+            ["Smtp:Password"] = "secret-password",
+        });
+        var sender = app.Host.Services.GetRequiredService<IEmailSender>();
+        var recipient = SmtpCaptureFixture.NewRecipient();
+
+        var error = await Assert.ThrowsAsync<EmailSendException>(() => sender.SendAsync(Message(recipient, "x"), CancellationToken.None));
+
+        Assert.Contains("unencrypted", error.Message, StringComparison.Ordinal);
+        Assert.Empty(smtp.Server.To(recipient));
+    }
+
     private static EmailMessage Message(string to, string subject) => new(to, subject, "Bonjour", "<p>Bonjour</p>", new Dictionary<string, string>
     {
         ["List-Unsubscribe"] = "<https://example.org/u>",

@@ -6,6 +6,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using HumanSecurityAlerts.Configuration;
+using HumanSecurityAlerts.Delivery;
+using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.UnitTests.Infrastructure;
 
@@ -296,8 +299,6 @@ public sealed class BicepTemplateTests(BicepTemplateFixture template) : IClassFi
     [Theory]
     [InlineData("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Microsoft.Storage/storageAccounts")] // Storage Blob Data Owner
     [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts")] // Storage Table Data Contributor
-    [InlineData("69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", "Microsoft.ServiceBus/namespaces")] // Azure Service Bus Data Sender
-    [InlineData("4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0", "Microsoft.ServiceBus/namespaces")] // Azure Service Bus Data Receiver
     [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults")] // Key Vault Secrets User
     [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components")] // Monitoring Metrics Publisher
     public void Managed_identity_holds_the_role_on_the_resource(string roleDefinitionId, string scopeType)
@@ -311,6 +312,377 @@ public sealed class BicepTemplateTests(BicepTemplateFixture template) : IClassFi
         Assert.Equal("ServicePrincipal", assignment.Properties!["principalType"]!.GetValue<string>());
         Assert.Contains($"/providers/{scopeType}/", assignment.Id, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Service_bus_data_roles_are_scoped_to_the_entities()
+    {
+        var identity = Assert.Single(template.Resources, r => r.Type == "Microsoft.ManagedIdentity/userAssignedIdentities");
+        var appAssignments = template.Resources
+            .Where(r => r.Type == "Microsoft.Authorization/roleAssignments"
+                && (r.Properties?["principalId"]?.GetValue<string>() ?? string.Empty).Contains(identity.Id, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        string[] ScopesOf(string roleDefinitionId) =>
+        [
+            .. appAssignments
+                .Where(r => r.Properties!["roleDefinitionId"]!.GetValue<string>().EndsWith("/" + roleDefinitionId, StringComparison.OrdinalIgnoreCase))
+                .Select(r => EntityPath(AssignmentScope.Match(r.Id).Groups[1].Value))
+                .Order(StringComparer.Ordinal),
+        ];
+
+        var entities = ServiceBusEntities();
+        Assert.Equal(
+            entities.Queues.Select(q => $"queues/{q}").Concat(entities.Topics.Select(t => $"topics/{t}")).Order(StringComparer.Ordinal),
+            ScopesOf(ServiceBusDataSender));
+        Assert.Equal(
+            entities.Queues.Select(q => $"queues/{q}").Concat(entities.Subscriptions.Select(s => $"topics/{s.Topic}/subscriptions/{s.Subscription}")).Order(StringComparer.Ordinal),
+            ScopesOf(ServiceBusDataReceiver));
+    }
+
+    [Fact]
+    public void Operator_roles_go_to_the_deploying_principal_by_default()
+    {
+        var operatorAssignments = template.Resources
+            .Where(r => r.Type == "Microsoft.Authorization/roleAssignments"
+                && (r.Properties?["principalId"]?.GetValue<string>() ?? string.Empty).Contains("deployer()", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(operatorAssignments);
+        // No principal type: a pipeline's service principal deploys as well as a user.
+        Assert.All(operatorAssignments, r => Assert.Null(r.Properties!["principalType"]));
+        Assert.Equal(string.Empty, template.Parameters["principalType"]?["defaultValue"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_key_vault_reference_is_a_secret_setting_the_app_refuses_unresolved()
+    {
+        var references = Full.AppSettings.Where(s => IsKeyVaultReference(s.Value)).Select(s => s.Key).ToList();
+
+        Assert.Contains("Smtp__Password", references);
+        Assert.Empty(references.Except(SecretSettings.Names, StringComparer.Ordinal));
+        // Every secret setting the app declares is either a Key Vault reference or, like the connection strings, not set in Azure.
+        Assert.All(SecretSettings.Names, name => Assert.True(!Full.AppSettings.TryGetValue(name, out var value) || IsKeyVaultReference(value), $"{name} is set in Azure but not a Key Vault reference."));
+    }
+
+    [Fact]
+    public void Every_referenced_secret_is_written_before_the_app_settings()
+    {
+        foreach (var snapshot in new[] { template.Resources, Full.Resources }.Zip([template.AppSettings, Full.AppSettings]))
+        {
+            var written = snapshot.First
+                .Where(r => r.Type == "Microsoft.KeyVault/vaults/secrets")
+                .Select(r => r.Name.Split('/')[^1])
+                .ToHashSet(StringComparer.Ordinal);
+            foreach (var (name, value) in snapshot.Second.Where(s => IsKeyVaultReference(s.Value)))
+            {
+                // The vault's DNS suffix is known at deployment only: "[format('@Microsoft.KeyVault(...)', ..., 'secret-name')]".
+                var secret = ReferencedSecret.Match(value!.GetValue<string>()).Groups[1].Value;
+                Assert.True(written.Contains(secret), $"App setting '{name}' references secret '{secret}', which the deployment does not write.");
+            }
+        }
+
+        // The app settings wait for every module that writes a secret, so the first start resolves every reference.
+        var resources = template.Arm["resources"]!.AsObject();
+        var appSettingsDependencies = resources.Single(r => r.Value!["properties"]?["template"]?.ToJsonString().Contains("\"Microsoft.Web/sites/config\"", StringComparison.Ordinal) == true
+                && r.Value["properties"]!["template"]!.ToJsonString().Contains("appsettings", StringComparison.Ordinal))
+            .Value!["dependsOn"]!.AsArray().Select(d => d!.GetValue<string>()).ToList();
+        var secretWriters = resources
+            .Where(r => r.Value!["properties"]?["template"]?.ToJsonString().Contains("Microsoft.KeyVault/vaults/secrets", StringComparison.Ordinal) == true)
+            .Select(r => r.Key)
+            .ToList();
+        Assert.NotEmpty(secretWriters);
+        Assert.Empty(secretWriters.Except(appSettingsDependencies));
+    }
+
+    [Theory]
+    [InlineData("adminApiKey")]
+    [InlineData("subscriptionsEncryptionKey")]
+    public void A_secret_parameter_cannot_be_empty(string parameter)
+    {
+        var parameterNode = template.Parameters[parameter]!;
+        Assert.Null(parameterNode["defaultValue"]);
+        Assert.True(parameterNode["minLength"]?.GetValue<int>() >= 32, $"{parameter} needs a minimum length.");
+
+        var snapshot = template.Snapshot(new Dictionary<string, string> { [parameter] = "''" });
+
+        Assert.NotEqual(0, snapshot.ExitCode);
+    }
+
+    [Fact]
+    public void An_smtp_user_name_without_a_password_fails_the_deployment()
+    {
+        var snapshot = template.Snapshot(new Dictionary<string, string> { ["smtpUserName"] = "'alerts'" });
+
+        Assert.NotEqual(0, snapshot.ExitCode);
+        Assert.Contains("smtpPassword", snapshot.Error, StringComparison.Ordinal);
+        Assert.False(template.AppSettings.ContainsKey("Smtp__Password"), "Without a user name there is no password to reference.");
+    }
+
+    [Fact]
+    public void Trusting_app_service_authentication_deploys_it_with_entra_id()
+    {
+        Assert.DoesNotContain(template.Resources, IsAuthSettings);
+        Assert.Equal("False", Literal(template.AppSettings, "Admin__TrustAppServiceAuthentication"));
+
+        var auth = Assert.Single(Full.Resources, IsAuthSettings);
+        Assert.Equal("True", Literal(Full.AppSettings, "Admin__TrustAppServiceAuthentication"));
+        var p = auth.Properties!;
+        Assert.True(p["platform"]!["enabled"]!.GetValue<bool>());
+        var entra = p["identityProviders"]!["azureActiveDirectory"]!;
+        Assert.True(entra["enabled"]!.GetValue<bool>());
+        Assert.Equal(FullClientId, entra["registration"]!["clientId"]!.GetValue<string>());
+        Assert.Contains("api://" + FullClientId, entra["validation"]!["allowedAudiences"]!.AsArray().Select(a => a!.GetValue<string>()));
+        // Public pages stay anonymous; the app checks the role on admin endpoints.
+        Assert.Equal("AllowAnonymous", p["globalValidation"]!["unauthenticatedClientAction"]!.GetValue<string>());
+
+        var appSettings = template.Arm["resources"]!["appSettings"]!["dependsOn"]!.AsArray().Select(d => d!.GetValue<string>());
+        Assert.Contains("authentication", appSettings);
+    }
+
+    [Fact]
+    public void Trusting_app_service_authentication_without_an_app_registration_fails_the_deployment()
+    {
+        var snapshot = template.Snapshot(new Dictionary<string, string> { ["adminTrustAppServiceAuthentication"] = "true" });
+
+        Assert.NotEqual(0, snapshot.ExitCode);
+        Assert.Contains("adminAuthClientId", snapshot.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_table_the_code_uses_is_created()
+    {
+        var codeTables = CodeTables();
+        var created = template.Resources
+            .Where(r => r.Type == "Microsoft.Storage/storageAccounts/tableServices/tables")
+            .Select(r => r.Name.Split('/')[^1])
+            .ToList();
+        var prefix = Literal(template.AppSettings, "TableStorage__tablePrefix");
+
+        Assert.True(codeTables.Count >= 12, "Found only: " + string.Join(", ", codeTables));
+        Assert.Equal(codeTables.Select(t => prefix + t).Order(StringComparer.Ordinal), created.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Tables_are_opened_only_by_the_names_the_template_test_finds()
+    {
+        // A table opened with a literal or a name outside the stores' constants would escape the check above.
+        var names = CodeTables();
+        var call = new Regex(@"\.(GetTableAsync|GetWriteBatcherAsync|GetRowReadBatcherAsync)\(\s*([^,)]+)", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var unknown = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(template.PathOf("shared"), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            foreach (Match match in call.Matches(File.ReadAllText(file)))
+            {
+                var argument = match.Groups[2].Value.Trim();
+                if (Path.GetFileName(file) != "TableProvider.cs" && !TableConstants().Any(c => c.Field == argument))
+                {
+                    unknown.Add($"{Path.GetFileName(file)}: {match.Value}");
+                }
+            }
+        }
+
+        Assert.NotEmpty(names);
+        Assert.True(unknown.Count == 0, "Tables opened by something other than a store's table constant:\n" + string.Join('\n', unknown));
+    }
+
+    [Fact]
+    public void Storage_is_zone_redundant_and_locked_with_the_vault()
+    {
+        var storage = Assert.Single(template.Resources, r => r.Type == "Microsoft.Storage/storageAccounts");
+        var vault = Assert.Single(template.Resources, r => r.Type == "Microsoft.KeyVault/vaults");
+        Assert.Equal("Standard_ZRS", storage.Node["sku"]?["name"]?.GetValue<string>());
+
+        var locks = template.Resources.Where(r => r.Type == "Microsoft.Authorization/locks").ToList();
+        foreach (var target in new[] { storage, vault })
+        {
+            Assert.Contains(locks, l => l.Id.StartsWith(target.Id + "/providers/", StringComparison.OrdinalIgnoreCase) && l.Properties?["level"]?.GetValue<string>() == "CanNotDelete");
+        }
+
+        Assert.DoesNotContain(template.Snapshot(new Dictionary<string, string> { ["resourceLocks"] = "false" }).Resources, r => r.Type == "Microsoft.Authorization/locks");
+    }
+
+    [Fact]
+    public void Private_networking_is_off_by_default()
+    {
+        Assert.DoesNotContain(template.Resources, r => r.Type.StartsWith("Microsoft.Network/", StringComparison.Ordinal));
+        Assert.Null(Assert.Single(template.Resources, r => r.Type == "Microsoft.Web/sites").Properties!["virtualNetworkSubnetId"]);
+    }
+
+    [Fact]
+    public void Private_networking_puts_storage_service_bus_and_key_vault_behind_private_endpoints()
+    {
+        var snapshot = template.Snapshot(new Dictionary<string, string> { ["privateNetworking"] = "true" });
+        Assert.True(snapshot.ExitCode == 0, snapshot.Error);
+        var resources = snapshot.Resources;
+        PredictedResource One(string type) => Assert.Single(resources, r => r.Type == type);
+
+        var storage = One("Microsoft.Storage/storageAccounts");
+        var serviceBus = One("Microsoft.ServiceBus/namespaces");
+        var vault = One("Microsoft.KeyVault/vaults");
+        var endpoints = resources.Where(r => r.Type == "Microsoft.Network/privateEndpoints")
+            .SelectMany(r => r.Properties!["privateLinkServiceConnections"]!.AsArray())
+            .Select(c => (Target: c!["properties"]!["privateLinkServiceId"]!.GetValue<string>(), Group: c["properties"]!["groupIds"]![0]!.GetValue<string>()))
+            .ToList();
+        Assert.Equal(
+            new[] { (storage.Id, "blob"), (storage.Id, "table"), (serviceBus.Id, "namespace"), (vault.Id, "vault") }.Order(),
+            endpoints.Order());
+        Assert.Equal(4, resources.Count(r => r.Type == "Microsoft.Network/privateEndpoints/privateDnsZoneGroups"));
+        Assert.Equal(4, resources.Count(r => r.Type == "Microsoft.Network/privateDnsZones/virtualNetworkLinks"));
+
+        foreach (var service in new[] { storage, serviceBus, vault })
+        {
+            Assert.Equal("Disabled", service.Properties!["publicNetworkAccess"]!.GetValue<string>());
+        }
+
+        Assert.Equal("Premium", serviceBus.Node["sku"]?["name"]?.GetValue<string>());
+        var subnetId = One("Microsoft.Web/sites").Properties!["virtualNetworkSubnetId"]!.GetValue<string>();
+        var network = One("Microsoft.Network/virtualNetworks");
+        var appSubnet = Assert.Single(network.Properties!["subnets"]!.AsArray(), s => subnetId.EndsWith("/subnets/" + s!["name"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.StartsWith(network.Id, subnetId, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Microsoft.App/environments", appSubnet!["properties"]!["delegations"]![0]!["properties"]!["serviceName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_service_sends_its_diagnostics_to_log_analytics()
+    {
+        var workspace = Assert.Single(template.Resources, r => r.Type == "Microsoft.OperationalInsights/workspaces");
+        var settings = template.Resources.Where(r => r.Type == "Microsoft.Insights/diagnosticSettings").ToList();
+        var storage = Assert.Single(template.Resources, r => r.Type == "Microsoft.Storage/storageAccounts");
+        var targets = new[]
+        {
+            (Assert.Single(template.Resources, r => r.Type == "Microsoft.Web/sites").Id, Logs: true),
+            (Assert.Single(template.Resources, r => r.Type == "Microsoft.ServiceBus/namespaces").Id, Logs: true),
+            (Assert.Single(template.Resources, r => r.Type == "Microsoft.KeyVault/vaults").Id, Logs: true),
+            (storage.Id, Logs: false), // metrics only at the account level
+            (storage.Id + "/tableServices/default", Logs: true),
+            (storage.Id + "/blobServices/default", Logs: true),
+        };
+
+        foreach (var (target, logs) in targets)
+        {
+            var setting = settings.SingleOrDefault(s => s.Id.StartsWith(target + "/providers/Microsoft.Insights/diagnosticSettings/", StringComparison.OrdinalIgnoreCase));
+            Assert.True(setting is not null, $"No diagnostic setting on {target}.");
+            Assert.Equal(workspace.Id, setting.Properties!["workspaceId"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
+            Assert.NotEmpty(setting.Properties["metrics"]!.AsArray());
+            if (logs)
+            {
+                Assert.NotEmpty(setting.Properties["logs"]!.AsArray());
+            }
+        }
+    }
+
+    [Fact]
+    public void Alerts_watch_every_entity_and_failure_and_mail_the_operators()
+    {
+        var actionGroup = Assert.Single(template.Resources, r => r.Type == "Microsoft.Insights/actionGroups");
+        Assert.Contains("operators@example.org", actionGroup.Properties!["emailReceivers"]!.AsArray().Select(e => e!["emailAddress"]!.GetValue<string>()));
+
+        var metricAlerts = template.Resources.Where(r => r.Type == "Microsoft.Insights/metricAlerts").ToList();
+        var entities = ServiceBusEntities();
+        var watched = entities.Queues.Select(q => (Label: q, Entity: q)).Concat(entities.Subscriptions.Select(s => (Label: $"{s.Topic}-{s.Subscription}", Entity: s.Topic)));
+        foreach (var (label, entity) in watched)
+        {
+            foreach (var metric in new[] { "DeadletteredMessages", "ActiveMessages" })
+            {
+                Assert.True(
+                    metricAlerts.Any(a => a.Name.Contains(label, StringComparison.Ordinal)
+                        && a.Properties!["criteria"]!["allOf"]!.AsArray().Any(c => c!["metricName"]!.GetValue<string>() == metric
+                            && c["dimensions"]!.AsArray().Any(d => d!["name"]!.GetValue<string>() == "EntityName" && d["values"]!.AsArray().Any(v => v!.GetValue<string>() == entity)))),
+                    $"No {metric} alert for {label}.");
+            }
+        }
+
+        var logAlerts = template.Resources.Where(r => r.Type == "Microsoft.Insights/scheduledQueryRules").ToDictionary(r => r.Name, StringComparer.Ordinal);
+        Assert.Contains("AppRequests", Query(logAlerts, "function-failures"), StringComparison.Ordinal);
+        Assert.Contains(UnresolvedReferenceMessage(), Query(logAlerts, "key-vault-reference-failures"), StringComparison.Ordinal);
+        Assert.Contains("SecretGet", Query(logAlerts, "key-vault-reference-failures"), StringComparison.Ordinal);
+        Assert.Contains(WebhookDisabledMessagePrefix(), Query(logAlerts, "webhook-endpoint-disabled"), StringComparison.Ordinal);
+
+        var readme = File.ReadAllText(template.PathOf("infra", "README.md"));
+        foreach (var alert in metricAlerts.Concat(logAlerts.Values))
+        {
+            var actions = alert.Properties!["actions"]!;
+            var groups = actions is JsonArray array ? array.Select(a => a!["actionGroupId"]!.GetValue<string>()) : actions["actionGroups"]!.AsArray().Select(a => a!.GetValue<string>());
+            Assert.Contains(actionGroup.Id, groups, StringComparer.OrdinalIgnoreCase);
+            Assert.False(string.IsNullOrWhiteSpace(alert.Properties["description"]?.GetValue<string>()), $"Alert {alert.Name} says nothing about what to do.");
+            Assert.True(readme.Contains($"`{alert.Name}`", StringComparison.Ordinal), $"infra/README.md does not list alert {alert.Name} with its first step.");
+        }
+    }
+
+    // "[extensionResourceId('<scope id>', 'Microsoft.Authorization/roleAssignments', ...)]": ids with a run-time principal.
+    private static readonly Regex AssignmentScope = new(@"^\[extensionResourceId\('([^']+)'", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    private static readonly Regex ReferencedSecret = new(@"'([^']+)'\)\]$", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    private const string ServiceBusDataSender = "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39";
+    private const string ServiceBusDataReceiver = "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0";
+    private const string FullClientId = "11111111-2222-3333-4444-555555555555";
+
+    /// <summary>Everything optional switched on: SMTP authentication and App Service Authentication.</summary>
+    private BicepSnapshot Full
+    {
+        get
+        {
+            var snapshot = template.Snapshot(new Dictionary<string, string>
+            {
+                ["smtpUserName"] = "'alerts'",
+                ["smtpPassword"] = "'sample-smtp-password'",
+                ["adminTrustAppServiceAuthentication"] = "true",
+                ["adminAuthClientId"] = $"'{FullClientId}'",
+            });
+            Assert.True(snapshot.ExitCode == 0, snapshot.Error);
+            return snapshot;
+        }
+    }
+
+    private static bool IsAuthSettings(PredictedResource r) => r.Type == SitesConfigType && r.Name.EndsWith("/authsettingsV2", StringComparison.Ordinal);
+
+    private static bool IsKeyVaultReference(JsonNode? value) =>
+        value?.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Contains("@Microsoft.KeyVault(SecretUri=", StringComparison.Ordinal);
+
+    private static string Query(Dictionary<string, PredictedResource> alerts, string name)
+    {
+        Assert.True(alerts.TryGetValue(name, out var alert), $"No log alert '{name}'.");
+        return alert.Properties!["criteria"]!["allOf"]![0]!["query"]!.GetValue<string>();
+    }
+
+    private static string UnresolvedReferenceMessage()
+    {
+        var message = new UnresolvedKeyVaultReferenceValidator<ReferenceProbe>("X", o => o.Value).Validate(null, new ReferenceProbe("@Microsoft.KeyVault(SecretUri=x)")).FailureMessage!;
+        return message["Setting 'X' ".Length..message.IndexOf(':', StringComparison.Ordinal)];
+    }
+
+    private static string WebhookDisabledMessagePrefix()
+    {
+        var message = (
+            from method in typeof(DeliveryService).GetMethods(BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
+            from attribute in method.GetCustomAttributes<LoggerMessageAttribute>()
+            where attribute.Message.StartsWith("Disabled webhook", StringComparison.Ordinal)
+            select attribute.Message).Single();
+        return message[..message.IndexOf('{', StringComparison.Ordinal)].TrimEnd();
+    }
+
+    private static (string[] Queues, string[] Topics, (string Topic, string Subscription)[] Subscriptions) ServiceBusEntities()
+    {
+        using var definitions = JsonDocument.Parse(File.ReadAllText(Testing.RepositoryPaths.Combine("infra", "servicebus-entities.json")));
+        var ns = definitions.RootElement.GetProperty("UserConfig").GetProperty("Namespaces")[0];
+        var topics = Array(ns, "Topics");
+        return (
+            [.. Array(ns, "Queues").Select(q => q.GetProperty("Name").GetString()!)],
+            [.. topics.Select(t => t.GetProperty("Name").GetString()!)],
+            [.. topics.SelectMany(t => Array(t, "Subscriptions").Select(s => (t.GetProperty("Name").GetString()!, s.GetProperty("Name").GetString()!)))]);
+    }
+
+    /// <summary>Logical table names: the table constants of the stores (classes built on TableProvider).</summary>
+    private static List<string> CodeTables() => [.. TableConstants().Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static IEnumerable<(string Field, string Value)> TableConstants() =>
+        from type in typeof(SecretSettings).Assembly.GetTypes()
+        where type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Any(c => c.GetParameters().Any(p => p.ParameterType.Name == "TableProvider"))
+        from field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+        where field.IsLiteral && field.FieldType == typeof(string) && (field.Name == "TableName" || field.Name.EndsWith("Table", StringComparison.Ordinal))
+        select (field.Name, (string)field.GetRawConstantValue()!);
+
+    private sealed record ReferenceProbe(string Value);
 
     [Fact]
     public void Azd_files_match_the_template()
@@ -443,6 +815,8 @@ internal static class OptionsClasses
 
 internal sealed record OptionsClass(Type Type, string SectionName, string SettingPrefix);
 
+public sealed record BicepSnapshot(int ExitCode, string Error, IReadOnlyList<PredictedResource> Resources, IReadOnlyDictionary<string, JsonNode?> AppSettings);
+
 public sealed record PredictedResource(JsonObject Node)
 {
     public string Id => Node["id"]?.GetValue<string>() ?? string.Empty;
@@ -454,7 +828,7 @@ public sealed record PredictedResource(JsonObject Node)
     public JsonObject? Properties => Node["properties"] as JsonObject;
 }
 
-/// <summary>Builds main.bicep and predicts its resources once for all the tests of the class.</summary>
+/// <summary>Builds main.bicep and predicts its resources once for all the tests of the class (other parameter sets on demand).</summary>
 public sealed class BicepTemplateFixture : IDisposable
 {
     private const string SubscriptionId = "00000000-0000-0000-0000-000000000000";
@@ -462,40 +836,30 @@ public sealed class BicepTemplateFixture : IDisposable
     private const string Location = "westeurope";
 
     private readonly string workDirectory = Directory.CreateTempSubdirectory("hsa-bicep-").FullName;
+    private readonly string bicep;
+    private readonly string mainBicep;
+    private readonly Dictionary<string, BicepSnapshot> snapshots = new(StringComparer.Ordinal);
 
     public BicepTemplateFixture()
     {
         RepositoryRoot = FindRepositoryRoot();
-        var bicep = FindBicep();
-        var mainBicep = PathOf("infra", "main.bicep");
+        bicep = FindBicep();
+        mainBicep = PathOf("infra", "main.bicep");
 
         var build = Run(bicep, "build", mainBicep, "--stdout");
         Assert.True(build.ExitCode == 0, $"bicep build failed:\n{build.StandardError}");
         ArmJson = build.StandardOutput;
         BuildDiagnostics = build.StandardError.Trim();
         var arm = JsonNode.Parse(ArmJson)!.AsObject();
+        Arm = arm;
         TargetScope = arm["$schema"]!.GetValue<string>().Contains("subscriptionDeploymentTemplate", StringComparison.Ordinal) ? "subscription" : "other";
         Parameters = arm["parameters"]?.AsObject().ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) ?? [];
         Outputs = arm["outputs"]?.AsObject().Select(o => o.Key).ToList() ?? [];
 
-        // bicep snapshot evaluates the template with sample values for the parameters that have no default.
-        var parametersFile = Path.Combine(workDirectory, "test.bicepparam");
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"using '{Path.GetRelativePath(workDirectory, mainBicep).Replace('\\', '/')}'\n");
-        foreach (var (name, parameter) in Parameters.Where(p => p.Value?["defaultValue"] is null))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"param {name} = {SampleValue(name, parameter!)}\n");
-        }
-
-        File.WriteAllText(parametersFile, text.ToString());
-        var snapshot = Run(bicep, "snapshot", parametersFile, "--mode", "overwrite", "--subscription-id", SubscriptionId, "--tenant-id", TenantId, "--location", Location);
-        Assert.True(snapshot.ExitCode == 0, $"bicep snapshot failed:\n{snapshot.StandardError}\n{snapshot.StandardOutput}");
-        var predicted = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(parametersFile, ".snapshot.json")))!;
-        var diagnostics = predicted["diagnostics"]?.AsArray() ?? [];
-        Assert.True(diagnostics.Count == 0, "bicep snapshot could not predict everything:\n" + string.Join('\n', diagnostics));
-        Resources = predicted["predictedResources"]!.AsArray().Select(r => new PredictedResource(r!.AsObject())).ToList();
-
-        var appSettings = Assert.Single(Resources, r => r.Type == "Microsoft.Web/sites/config" && r.Name.EndsWith("/appsettings", StringComparison.Ordinal));
-        AppSettings = appSettings.Properties!.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        var snapshot = Snapshot(new Dictionary<string, string>());
+        Assert.True(snapshot.ExitCode == 0, $"bicep snapshot failed:\n{snapshot.Error}");
+        Resources = snapshot.Resources;
+        AppSettings = snapshot.AppSettings;
     }
 
     public string RepositoryRoot { get; }
@@ -504,6 +868,8 @@ public sealed class BicepTemplateFixture : IDisposable
     public string ArmJson { get; }
 
     public string BuildDiagnostics { get; }
+
+    public JsonObject Arm { get; }
 
     public string TargetScope { get; }
 
@@ -521,6 +887,54 @@ public sealed class BicepTemplateFixture : IDisposable
 
     public void Dispose() => Directory.Delete(workDirectory, recursive: true);
 
+    /// <summary>
+    /// Runs <c>bicep snapshot</c> with sample values for the parameters that have no default, and <paramref name="values"/>
+    /// (Bicep literals, e.g. <c>true</c> or <c>'text'</c>) on top; each parameter set once per fixture.
+    /// </summary>
+    public BicepSnapshot Snapshot(IReadOnlyDictionary<string, string> values)
+    {
+        var key = string.Join('\n', values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+        lock (snapshots)
+        {
+            if (snapshots.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            var parametersFile = Path.Combine(workDirectory, $"scenario{snapshots.Count}.bicepparam");
+            var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"using '{Path.GetRelativePath(workDirectory, mainBicep).Replace('\\', '/')}'\n");
+            foreach (var (name, parameter) in Parameters.Where(p => p.Value?["defaultValue"] is null && !values.ContainsKey(p.Key)))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"param {name} = {SampleValue(name, parameter!)}\n");
+            }
+
+            foreach (var (name, value) in values)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"param {name} = {value}\n");
+            }
+
+            File.WriteAllText(parametersFile, text.ToString());
+            var run = Run(bicep, "snapshot", parametersFile, "--mode", "overwrite", "--subscription-id", SubscriptionId, "--tenant-id", TenantId, "--location", Location);
+            BicepSnapshot snapshot;
+            if (run.ExitCode != 0)
+            {
+                snapshot = new BicepSnapshot(run.ExitCode, run.StandardError + run.StandardOutput, [], new Dictionary<string, JsonNode?>());
+            }
+            else
+            {
+                var predicted = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(parametersFile, ".snapshot.json")))!;
+                var diagnostics = predicted["diagnostics"]?.AsArray() ?? [];
+                Assert.True(diagnostics.Count == 0, "bicep snapshot could not predict everything:\n" + string.Join('\n', diagnostics));
+                var resources = predicted["predictedResources"]!.AsArray().Select(r => new PredictedResource(r!.AsObject())).ToList();
+                var appSettings = Assert.Single(resources, r => r.Type == "Microsoft.Web/sites/config" && r.Name.EndsWith("/appsettings", StringComparison.Ordinal));
+                snapshot = new BicepSnapshot(0, string.Empty, resources, appSettings.Properties!.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
+            }
+
+            snapshots[key] = snapshot;
+            return snapshot;
+        }
+    }
+
     private static string SampleValue(string name, JsonNode parameter)
     {
         if (parameter["allowedValues"] is JsonArray { Count: > 0 } allowed)
@@ -536,7 +950,8 @@ public sealed class BicepTemplateFixture : IDisposable
             "object" or "secureobject" => "{}",
             _ when name.Equals("location", StringComparison.OrdinalIgnoreCase) => $"'{Location}'",
             _ when name.Equals("environmentName", StringComparison.OrdinalIgnoreCase) => "'ci'",
-            _ => $"'sample-{name.ToLowerInvariant()}'",
+            _ when name.Contains("Email", StringComparison.Ordinal) => "'operators@example.org'",
+            _ => $"'{$"sample-{name.ToLowerInvariant()}".PadRight(parameter["minLength"]?.GetValue<int>() ?? 0, 'x')}'",
         };
     }
 
