@@ -55,9 +55,15 @@ internal sealed class AmqpBrokerHost(EntityStore entities, ILogger logger) : IRu
     public void Dispose()
     {
         _listener?.Close();
+        CloseConnections();
+    }
+
+    /// <summary>Closes every client connection, as Service Bus does on a failover; the listener keeps accepting new ones.</summary>
+    public void CloseConnections()
+    {
         foreach (AmqpConnection connection in _connections.Keys)
         {
-            connection.SafeClose();
+            connection.SafeClose(new AmqpException(AmqpErrorCode.ConnectionForced, "The local broker closed the connection."));
         }
     }
 
