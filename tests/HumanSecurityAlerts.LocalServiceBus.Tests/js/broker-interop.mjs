@@ -254,7 +254,9 @@ for (const [name, step] of steps) {
   try {
     console.log(`ok ${name}: ${await step(client)}`);
   } catch (error) {
-    console.log(`FAILED ${name}: ${error?.stack ?? error}`);
+    // An AggregateError (one per address tried for localhost) says nothing until its inner errors are printed.
+    const inner = (error?.errors ?? []).map((e) => `\n  caused by: ${e?.message ?? e}`).join("");
+    console.log(`FAILED ${name}: ${error?.stack ?? error}${inner}`);
     process.exit(1);
   }
 }
