@@ -175,16 +175,23 @@ async function topicFilters(client) {
 }
 
 async function sessionsRefused(client) {
+  // The broker answers a session receiver's attach with a refusing attach and a detach carrying amqp:not-implemented.
+  // acceptNextSession always reports that detach. acceptSession with a session id is checked by the SDK (7.9.5) against
+  // the attach alone: when the detach is handled in the same read as the attach, the SDK reports its own
+  // SessionCannotBeLocked instead, so for that call either error shows the refusal; what must never happen is success.
   const attempts = [
-    ["acceptSession", () => client.acceptSession(queue, "session-1", { maxAutoLockRenewalDurationInMs: 0 })],
-    ["acceptNextSession", () => client.acceptNextSession(queue, { maxAutoLockRenewalDurationInMs: 0 })],
+    ["acceptNextSession", () => client.acceptNextSession(queue, { maxAutoLockRenewalDurationInMs: 0 }), /sessions are not supported/i],
+    ["acceptSession", () => client.acceptSession(queue, "session-1", { maxAutoLockRenewalDurationInMs: 0 }), /sessions are not supported|SessionCannotBeLocked/i],
   ];
-  for (const [name, attempt] of attempts) {
+  const reported = [];
+  for (const [name, attempt, expected] of attempts) {
     let accepted;
     try {
       accepted = await attempt();
     } catch (error) {
-      check(/sessions are not supported/i.test(error.message), `${name} failed with an unclear error: ${error.code}: ${error.message}`);
+      const text = `${error.code}: ${error.message}`;
+      check(expected.test(text), `${name} failed with an unexpected error: ${text}`);
+      reported.push(`${name} -> ${error.code}`);
       continue;
     }
 
@@ -192,7 +199,7 @@ async function sessionsRefused(client) {
     throw new Error(`${name} was accepted on a queue without sessions (session id ${accepted.sessionId})`);
   }
 
-  return "acceptSession and acceptNextSession fail with 'sessions are not supported'";
+  return reported.join(", ");
 }
 
 async function connectionDrop(client) {
