@@ -63,7 +63,7 @@ public sealed class EntityDefinitionsTests
         Load("""
             { "Topics": [ { "Name": "t", "Subscriptions": [ { "Name": "s", "Rules": [
                 { "Name": "c", "Properties": { "FilterType": "Correlation", "CorrelationFilter": { "Label": "publication", "Properties": { "pillar": "protection-of-civilians", "priority": 1 } } } },
-                { "Name": "q", "Properties": { "FilterType": "Sql", "SqlFilter": { "SqlExpression": "sys.Label = 'x' OR (priority <> 2 AND EXISTS(pillar)) OR lang IS NULL" } } } ] } ] } ] }
+                { "Name": "q", "Properties": { "FilterType": "Sql", "SqlFilter": { "SqlExpression": "sys.Label = 'x' OR (priority <> 2 AND EXISTS(pillar)) OR lang IS NULL OR (priority > 5 AND priority <= 10) OR priority < 0 OR priority >= 100" } } } ] } ] } ] }
             """);
     }
 

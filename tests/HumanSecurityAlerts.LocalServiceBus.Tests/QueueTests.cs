@@ -199,6 +199,20 @@ public sealed class QueueTests(LocalServiceBusFixture broker) : BrokerTest(broke
     }
 
     [Fact]
+    public async Task Session_receivers_are_refused_as_not_supported()
+    {
+        string queue = Broker.CreateQueue();
+
+        // amqp:not-implemented on attach, which the client raises as NotSupportedException. Without the refusal the attach
+        // would be echoed with the session id, and the client would hold a session that does not exist.
+        var named = await Assert.ThrowsAsync<NotSupportedException>(() => Client.AcceptSessionAsync(queue, "session-1"));
+        var next = await Assert.ThrowsAsync<NotSupportedException>(() => Client.AcceptNextSessionAsync(queue));
+
+        Assert.Contains("Sessions are not supported", named.Message, StringComparison.Ordinal);
+        Assert.Contains("Sessions are not supported", next.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_receivers_never_hold_the_same_message_at_the_same_time()
     {
         const int count = 300;

@@ -44,4 +44,27 @@ public sealed class SchedulingTests(LocalServiceBusFixture broker) : BrokerTest(
         Assert.True(DateTimeOffset.UtcNow >= due);
         Assert.Null(await receiver.ReceiveMessageAsync(ShortWait));
     }
+
+    [Fact]
+    public async Task Peek_lists_scheduled_messages_in_sequence_with_their_state_until_cancelled()
+    {
+        string queue = Broker.CreateQueue();
+        await using ServiceBusSender sender = Client.CreateSender(queue);
+        DateTimeOffset due = DateTimeOffset.UtcNow.AddMinutes(5);
+        await sender.SendMessageAsync(Message("active-1"));
+        long scheduled = await sender.ScheduleMessageAsync(Message("scheduled"), due);
+        await sender.SendMessageAsync(Message("active-2"));
+        await using ServiceBusReceiver receiver = Client.CreateReceiver(queue);
+
+        // Two pages: the client peeks on from the last sequence number it saw, so paging must cross the scheduled message too.
+        List<ServiceBusReceivedMessage> peeked = [.. await receiver.PeekMessagesAsync(2), .. await receiver.PeekMessagesAsync(2)];
+
+        Assert.Equal(["active-1", "scheduled", "active-2"], peeked.Select(m => m.MessageId));
+        Assert.Equal([ServiceBusMessageState.Active, ServiceBusMessageState.Scheduled, ServiceBusMessageState.Active], peeked.Select(m => m.State));
+        Assert.Equal(scheduled, peeked[1].SequenceNumber);
+        Assert.Equal(due.ToUnixTimeMilliseconds(), peeked[1].ScheduledEnqueueTime.ToUnixTimeMilliseconds());
+
+        await sender.CancelScheduledMessageAsync(scheduled);
+        Assert.Equal(["active-1", "active-2"], (await receiver.PeekMessagesAsync(10, fromSequenceNumber: 0)).Select(m => m.MessageId));
+    }
 }

@@ -33,6 +33,41 @@ public sealed class TopicTests(LocalServiceBusFixture broker) : BrokerTest(broke
     }
 
     [Fact]
+    public async Task Sql_filters_order_numbers_by_value_and_strings_ordinally_and_a_missing_property_matches_no_comparison()
+    {
+        string topic = Broker.CreateTopic(new Dictionary<string, SubscriptionOptions>
+        {
+            ["urgent"] = Sql("priority > 5"),
+            ["routine"] = Sql("priority <= 5"),
+            ["middle"] = Sql("priority >= 3 AND priority < 9"),
+            ["late-alphabet"] = Sql("region > 'm'"),
+        });
+        var messages = new List<ServiceBusMessage>();
+        foreach ((string id, object? priority, string region) in new (string, object?, string)[]
+        {
+            ("p2", 2, "africa"), ("p5", 5L, "europe"), ("p6", 6, "oceania"), ("p7.5", 7.5, "asia"), ("p9", 9, "pacific"), ("none", null, "m"),
+        })
+        {
+            ServiceBusMessage message = Message(id);
+            message.ApplicationProperties["region"] = region;
+            if (priority is not null)
+            {
+                message.ApplicationProperties["priority"] = priority;
+            }
+
+            messages.Add(message);
+        }
+
+        await SendAsync(topic, [.. messages]);
+
+        Assert.Equal(["p6", "p7.5", "p9"], await ReceiveAllAsync(topic, "urgent", 3));
+        Assert.Equal(["p2", "p5"], await ReceiveAllAsync(topic, "routine", 2));
+        Assert.Equal(["p5", "p6", "p7.5"], await ReceiveAllAsync(topic, "middle", 3));
+        Assert.Equal(["p6", "p9"], await ReceiveAllAsync(topic, "late-alphabet", 2));
+        static SubscriptionOptions Sql(string expression) => new() { Rules = [new SubscriptionRule("rule") { SqlExpression = expression }] };
+    }
+
+    [Fact]
     public async Task Each_subscription_settles_its_own_copy()
     {
         string topic = Broker.CreateTopic(new Dictionary<string, SubscriptionOptions> { ["a"] = new(), ["b"] = new() });

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Azure.Amqp;
+using Microsoft.Azure.Amqp.Encoding;
 using Microsoft.Azure.Amqp.Framing;
 using Microsoft.Azure.Amqp.Sasl;
 using Microsoft.Azure.Amqp.Transport;
@@ -18,6 +19,7 @@ internal sealed class AmqpBrokerHost(EntityStore entities, ILogger logger) : IRu
     private const ulong MaxMessageSize = 256 * 1024;
     private const string CbsAddress = "$cbs";
     private const string ManagementSuffix = "/$management";
+    private static readonly AmqpSymbol SessionFilter = new("com.microsoft:session-filter");
 
     private readonly RequestResponseNode _requestResponse = new();
     private readonly ConcurrentDictionary<AmqpConnection, byte> _connections = new();
@@ -31,8 +33,10 @@ internal sealed class AmqpBrokerHost(EntityStore entities, ILogger logger) : IRu
         var sasl = new SaslTransportProvider();
         sasl.Versions.Add(version);
 
-        // The client only offers MSSBCBS (its token goes over $cbs afterwards), so accept that name anonymously.
+        // The .NET client only offers MSSBCBS and the JavaScript one (rhea) only ANONYMOUS; either way the token goes
+        // over $cbs afterwards, so both names are accepted anonymously.
         sasl.AddHandler(new SaslAnonymousHandler("MSSBCBS"));
+        sasl.AddHandler(new SaslAnonymousHandler());
         settings.TransportProviders.Add(sasl);
         var amqp = new AmqpTransportProvider();
         amqp.Versions.Add(version);
@@ -51,9 +55,15 @@ internal sealed class AmqpBrokerHost(EntityStore entities, ILogger logger) : IRu
     public void Dispose()
     {
         _listener?.Close();
+        CloseConnections();
+    }
+
+    /// <summary>Closes every client connection, as Service Bus does on a failover; the listener keeps accepting new ones.</summary>
+    public void CloseConnections()
+    {
         foreach (AmqpConnection connection in _connections.Keys)
         {
-            connection.SafeClose();
+            connection.SafeClose(new AmqpException(AmqpErrorCode.ConnectionForced, "The local broker closed the connection."));
         }
     }
 
@@ -81,6 +91,11 @@ internal sealed class AmqpBrokerHost(EntityStore entities, ILogger logger) : IRu
             ?? throw new AmqpException(AmqpErrorCode.InvalidField, "The link has no address.");
         string path = EntityStore.Normalize(address);
         Log.LinkAttaching(logger, link.IsReceiver ? "send" : "receive", path);
+        if (!link.IsReceiver && HasSessionFilter((Source)link.Settings.Source))
+        {
+            // Without this the attach would be echoed with the session filter, and the client would believe it holds a session.
+            throw new AmqpException(AmqpErrorCode.NotImplemented, $"Sessions are not supported by the local Service Bus broker ('{path}').");
+        }
 
         if (path == CbsAddress)
         {
@@ -102,6 +117,10 @@ internal sealed class AmqpBrokerHost(EntityStore entities, ILogger logger) : IRu
     public void EndOpenLink(IAsyncResult result)
     {
     }
+
+    // The filter is present but null for "the next available session", so look for the key rather than a value.
+    private static bool HasSessionFilter(Source source) =>
+        source.FilterSet?.Any(pair => SessionFilter.Equals(pair.Key.Key)) == true;
 
     private ResolvedEntity Resolve(string path) =>
         entities.Resolve(path) ?? throw new AmqpException(AmqpErrorCode.NotFound, $"The messaging entity 'sb://localhost/{path}' could not be found.");

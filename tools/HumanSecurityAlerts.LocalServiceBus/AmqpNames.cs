@@ -9,6 +9,7 @@ internal static class AmqpNames
     public const string EnqueuedTime = "x-opt-enqueued-time";
     public const string LockedUntil = "x-opt-locked-until";
     public const string ScheduledEnqueueTime = "x-opt-scheduled-enqueue-time";
+    public const string MessageState = "x-opt-message-state";
 
     public const string DeadLetterReasonProperty = "DeadLetterReason";
     public const string DeadLetterErrorDescriptionProperty = "DeadLetterErrorDescription";

@@ -117,6 +117,10 @@ public sealed class LocalServiceBusBroker : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Drops every client connection while entities and messages stay, so tests can check that clients recover.</summary>
+    internal void CloseConnections() =>
+        (_host ?? throw new InvalidOperationException("The broker has not been started.")).CloseConnections();
+
     public async ValueTask DisposeAsync()
     {
         if (_stopping.IsCancellationRequested)

@@ -22,7 +22,7 @@ internal static class ManagementOperations
         {
             return (operation, entity.Receivable, entity.Sendable) switch
             {
-                ("com.microsoft:peek-message", { } queue, _) => Peek(queue, body),
+                ("com.microsoft:peek-message", { } queue, var sendable) => Peek(queue, sendable, body),
                 ("com.microsoft:renew-lock", { } queue, _) => RenewLocks(queue, body),
                 ("com.microsoft:update-disposition", { } queue, _) => UpdateDisposition(queue, body),
                 ("com.microsoft:schedule-message", _, { } sendable) => Schedule(sendable, body),
@@ -37,11 +37,19 @@ internal static class ManagementOperations
         }
     }
 
-    private static AmqpMessage Peek(MessageQueue queue, AmqpMap body)
+    /// <summary>Lists active and locked messages and, on a queue, its scheduled ones too, in sequence order (subscriptions hold no scheduled messages: their topic does).</summary>
+    private static AmqpMessage Peek(MessageQueue queue, SendableEntity? scheduler, AmqpMap body)
     {
         long from = Convert.ToInt64(body[new MapKey("from-sequence-number")], System.Globalization.CultureInfo.InvariantCulture);
         int count = Convert.ToInt32(body[new MapKey("message-count")], System.Globalization.CultureInfo.InvariantCulture);
-        IReadOnlyList<MessageSnapshot> messages = queue.Peek(from, count);
+        // Scheduled first: a message falling due in between is then seen twice (and deduplicated), never missed.
+        IReadOnlyList<MessageSnapshot> scheduled = scheduler?.PeekScheduled(from, count) ?? [];
+        List<MessageSnapshot> messages = queue.Peek(from, count)
+            .Concat(scheduled)
+            .DistinctBy(message => message.SequenceNumber)
+            .OrderBy(message => message.SequenceNumber)
+            .Take(count)
+            .ToList();
         if (messages.Count == 0)
         {
             return RequestResponseNode.CreateResponse(NoContent, "No messages to peek.");

@@ -50,6 +50,23 @@ internal abstract class MessageFilter
             : left.Equals(right);
     }
 
+    /// <summary>
+    /// Orders values for &lt;, &gt;, &lt;= and &gt;=: numbers by value, strings ordinally, times chronologically. Null when
+    /// either side is missing or the types cannot be compared, which makes every comparison false (SQL's unknown).
+    /// </summary>
+    protected static int? CompareValues(object? left, object? right) => (left, right) switch
+    {
+        (null, _) or (_, null) => null,
+        // Doubles may not fit a decimal; any other pair of numbers is compared exactly.
+        (float or double, _) or (_, float or double) when IsNumber(left) && IsNumber(right) =>
+            Convert.ToDouble(left, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(right, CultureInfo.InvariantCulture)),
+        _ when IsNumber(left) && IsNumber(right) =>
+            Convert.ToDecimal(left, CultureInfo.InvariantCulture).CompareTo(Convert.ToDecimal(right, CultureInfo.InvariantCulture)),
+        (string leftText, string rightText) => string.CompareOrdinal(leftText, rightText),
+        (DateTime leftTime, DateTime rightTime) => leftTime.CompareTo(rightTime),
+        _ => null,
+    };
+
     private static bool IsNumber(object value) =>
         value is sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal;
 }

@@ -14,6 +14,16 @@ internal sealed record MessageSnapshot(
     string? DeadLetterErrorDescription,
     IReadOnlyDictionary<string, object>? PropertyOverrides)
 {
+    /// <summary>The value of <see cref="AmqpNames.MessageState"/> the clients read as Scheduled (Active is 0, Deferred 1).</summary>
+    private const int ScheduledState = 2;
+
+    /// <summary>Held until it falls due: peek lists it with this state.</summary>
+    public bool IsScheduled { get; private init; }
+
+    /// <summary>A scheduled message, which has no enqueued time yet: the time it will be enqueued stands in for it.</summary>
+    public static MessageSnapshot ForScheduled(MessageEnvelope envelope, long sequenceNumber, DateTimeOffset due) =>
+        new(envelope, sequenceNumber, due, 0, null, null, null, null) { IsScheduled = true };
+
     /// <summary>
     /// Builds the AMQP message to send: the client's bytes with the broker's annotations and header.
     /// A stream message re-encodes its non-body sections on send and keeps the body bytes as they are.
@@ -29,6 +39,12 @@ internal sealed record MessageSnapshot(
         if (LockedUntil is { } lockedUntil)
         {
             annotations[AmqpNames.LockedUntil] = lockedUntil.UtcDateTime;
+        }
+
+        if (IsScheduled)
+        {
+            // An int: the .NET client unboxes the annotation as one.
+            annotations[AmqpNames.MessageState] = ScheduledState;
         }
 
         if (DeadLetterReason is not null || DeadLetterErrorDescription is not null || PropertyOverrides is not null)

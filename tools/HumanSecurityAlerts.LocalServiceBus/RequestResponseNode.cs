@@ -8,6 +8,7 @@ namespace HumanSecurityAlerts.LocalServiceBus;
 /// <summary>
 /// The request/response pattern behind <c>$cbs</c> and <c>&lt;entity&gt;/$management</c>: requests arrive on one
 /// link, and each reply goes on the link whose target is the request's reply-to address, correlated by message id.
+/// A reply link with no or an empty target address (rhea's $cbs link) is known by its link name, which the requests' reply-to carries.
 /// </summary>
 internal sealed class RequestResponseNode
 {
@@ -17,7 +18,7 @@ internal sealed class RequestResponseNode
 
     public void AttachReplyLink(SendingAmqpLink link)
     {
-        string replyTo = ((Target)link.Settings.Target).Address.ToString()!;
+        string replyTo = (link.Settings.Target as Target)?.Address?.ToString() is { Length: > 0 } address ? address : link.Name;
         _replyLinks[replyTo] = link;
         link.Closed += (_, _) => _replyLinks.TryRemove(new KeyValuePair<string, SendingAmqpLink>(replyTo, link));
     }

@@ -10,7 +10,7 @@ internal abstract class SendableEntity(string name, TimeProvider time, bool requ
     private readonly Dictionary<string, DateTimeOffset> _recentMessageIds = new(StringComparer.Ordinal);
     private readonly Queue<(string MessageId, DateTimeOffset SeenAt)> _recentOrder = new();
     private readonly SortedSet<(DateTimeOffset Due, long SequenceNumber)> _dueTimes = [];
-    private readonly Dictionary<long, (MessageEnvelope Envelope, DateTimeOffset Due)> _scheduled = [];
+    private readonly SortedDictionary<long, (MessageEnvelope Envelope, DateTimeOffset Due)> _scheduled = [];
     private long _lastSequenceNumber;
 
     public string Name { get; } = name;
@@ -53,6 +53,19 @@ internal abstract class SendableEntity(string name, TimeProvider time, bool requ
 
             _dueTimes.Remove((scheduled.Due, sequenceNumber));
             return true;
+        }
+    }
+
+    /// <summary>Scheduled messages not yet due, from a sequence number on, as a peek lists them.</summary>
+    public IReadOnlyList<MessageSnapshot> PeekScheduled(long fromSequenceNumber, int count)
+    {
+        lock (_gate)
+        {
+            return _scheduled
+                .Where(pair => pair.Key >= fromSequenceNumber)
+                .Take(count)
+                .Select(pair => MessageSnapshot.ForScheduled(pair.Value.Envelope, pair.Key, pair.Value.Due))
+                .ToList();
         }
     }
 

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace HumanSecurityAlerts.LocalServiceBus;
 
 /// <summary>
-/// The subset of Service Bus SQL filters the local broker evaluates: comparisons with =, &lt;&gt; or !=,
-/// IS [NOT] NULL, EXISTS(name), TRUE / FALSE, combined with AND, OR, NOT and parentheses. Names are
+/// The subset of Service Bus SQL filters the local broker evaluates: comparisons with =, &lt;&gt;, !=, &lt;, &gt;,
+/// &lt;= or &gt;=, IS [NOT] NULL, EXISTS(name), TRUE / FALSE, combined with AND, OR, NOT and parentheses. Names are
 /// application properties, or system properties with the sys. prefix. Anything else is refused when the rule is created.
 /// </summary>
 internal sealed partial class SqlMessageFilter : MessageFilter
@@ -27,7 +27,7 @@ internal sealed partial class SqlMessageFilter : MessageFilter
         return new SqlMessageFilter(predicate);
     }
 
-    [GeneratedRegex(@"\s*(?:(?<string>'(?:[^']|'')*')|(?<number>\d+(?:\.\d+)?)|(?<name>\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_.\-]*)|(?<op><>|!=|=|\(|\)))", RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\s*(?:(?<string>'(?:[^']|'')*')|(?<number>\d+(?:\.\d+)?)|(?<name>\[[^\]]+\]|[A-Za-z_][A-Za-z0-9_.\-]*)|(?<op><>|<=|>=|!=|=|<|>|\(|\)))", RegexOptions.ExplicitCapture)]
     private static partial Regex TokenPattern();
 
     private static List<string> Tokenize(string ruleName, string expression)
@@ -147,6 +147,10 @@ internal sealed partial class SqlMessageFilter : MessageFilter
             {
                 "=" => envelope => ValuesEqual(left(envelope), right(envelope)),
                 "<>" or "!=" => envelope => left(envelope) is not null && right(envelope) is not null && !ValuesEqual(left(envelope), right(envelope)),
+                "<" => envelope => CompareValues(left(envelope), right(envelope)) < 0,
+                ">" => envelope => CompareValues(left(envelope), right(envelope)) > 0,
+                "<=" => envelope => CompareValues(left(envelope), right(envelope)) <= 0,
+                ">=" => envelope => CompareValues(left(envelope), right(envelope)) >= 0,
                 _ => throw Unsupported(ruleName, expression, $"operator '{op}'"),
             };
         }

@@ -5,6 +5,6 @@ public sealed record SubscriptionRule(string Name)
 {
     public CorrelationFilter? Correlation { get; init; }
 
-    /// <summary>A SQL filter in the supported subset: comparisons with = or &lt;&gt;, IS [NOT] NULL, joined by AND.</summary>
+    /// <summary>A SQL filter in the subset <see cref="SqlMessageFilter"/> describes: comparisons, IS [NOT] NULL, EXISTS, AND / OR / NOT.</summary>
     public string? SqlExpression { get; init; }
 }
