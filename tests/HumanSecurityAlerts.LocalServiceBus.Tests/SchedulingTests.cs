@@ -34,10 +34,13 @@ public sealed class SchedulingTests(LocalServiceBusFixture broker) : BrokerTest(
         DateTimeOffset due = DateTimeOffset.UtcNow + Delay;
 
         long kept = await sender.ScheduleMessageAsync(Message("kept"), due);
-        long cancelled = await sender.ScheduleMessageAsync(Message("cancelled"), due);
+        // Due much later, so a loaded machine cannot let it fall due before the cancel arrives.
+        long cancelled = await sender.ScheduleMessageAsync(Message("cancelled"), DateTimeOffset.UtcNow.AddMinutes(10));
         await sender.CancelScheduledMessageAsync(cancelled);
 
         Assert.NotEqual(kept, cancelled);
+        IReadOnlyList<ServiceBusReceivedMessage> peeked = await receiver.PeekMessagesAsync(10, fromSequenceNumber: 0);
+        Assert.Equal([kept], peeked.Select(m => m.SequenceNumber));
         ServiceBusReceivedMessage received = await receiver.ReceiveMessageAsync(Wait);
         Assert.Equal("kept", received.MessageId);
         Assert.Equal(kept, received.SequenceNumber);
