@@ -40,7 +40,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         var settings = LocalSettings.For(RepositoryPaths.Root, azurite.ConnectionString, ServiceBus.ConnectionString, Smtp.Host, Smtp.Port, BaseAddress.ToString().TrimEnd('/'));
         settings["TableStorage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
         AdminKey = settings[LocalSettings.AdminKey]!;
-        app = LocalFunctionsApp.Build([], settings, BaseAddress.ToString().TrimEnd('/'));
+        app = LocalFunctionsApp.Build([], RepositoryPaths.Root, settings, BaseAddress.ToString().TrimEnd('/'));
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress };
     }

@@ -42,7 +42,7 @@ internal static class LocalEnvironment
         await using var smtp4dev = await smtp4devTask.ConfigureAwait(false);
 
         var settings = LocalSettings.For(root, azurite.ConnectionString, broker.ConnectionString, "localhost", LocalPorts.Smtp, $"http://localhost:{LocalPorts.Functions}");
-        await using var app = LocalFunctionsApp.Build(args, settings, $"http://localhost:{LocalPorts.Functions}");
+        await using var app = LocalFunctionsApp.Build(args, root, settings, $"http://localhost:{LocalPorts.Functions}");
         await app.StartAsync().ConfigureAwait(false);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
