@@ -4,8 +4,11 @@ using Yarp.ReverseProxy.Forwarder;
 
 namespace HumanSecurityAlerts.LocalHost.Http;
 
-/// <summary>The connection pool to the worker's HTTP endpoint: no proxy, no redirects, no cookies, no decompression, as a forwarder needs.</summary>
-internal sealed class WorkerHttpClient() : HttpMessageInvoker(new SocketsHttpHandler
+/// <summary>
+/// The connection pool to the worker's HTTP endpoint: no proxy, no redirects, no cookies, no decompression, as a
+/// forwarder needs; a refused connection is retried (<see cref="ConnectRetryHandler"/>).
+/// </summary>
+internal sealed class WorkerHttpClient() : HttpMessageInvoker(new ConnectRetryHandler(new SocketsHttpHandler
 {
     UseProxy = false,
     AllowAutoRedirect = false,
@@ -13,4 +16,4 @@ internal sealed class WorkerHttpClient() : HttpMessageInvoker(new SocketsHttpHan
     UseCookies = false,
     ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
     ConnectTimeout = TimeSpan.FromSeconds(15),
-});
+}));
