@@ -51,10 +51,9 @@ public sealed class WorkerCrashFixture : LocalHostFixture
     private async Task<IReadOnlyList<WebhookEndpoint>> CreateSubscribersAsync()
     {
         var pillars = (await Http.GetFromJsonAsync<JsonElement>("api/pillars")).EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToArray();
-        var endpoints = new List<WebhookEndpoint>();
-        for (var i = 0; i < SubscriberCount; i++)
+        var endpoints = Enumerable.Range(0, SubscriberCount).Select(i => Webhooks.CreateEndpoint($"crash{i}")).ToList();
+        await Task.WhenAll(endpoints.Select(async endpoint =>
         {
-            var endpoint = Webhooks.CreateEndpoint($"crash{i}");
             endpoint.Responder = Reply;
             using var registered = await Http.PostAsJsonAsync("api/subscriptions", new
             {
@@ -66,12 +65,9 @@ public sealed class WorkerCrashFixture : LocalHostFixture
             });
             if (registered.StatusCode != HttpStatusCode.Created)
             {
-                throw new InvalidOperationException($"Subscribing webhook {i} failed: {(int)registered.StatusCode} {await registered.Content.ReadAsStringAsync()}");
+                throw new InvalidOperationException($"Subscribing {endpoint.Url} failed: {(int)registered.StatusCode} {await registered.Content.ReadAsStringAsync()}");
             }
-
-            endpoints.Add(endpoint);
-        }
-
+        }));
         return endpoints;
     }
 

@@ -42,11 +42,11 @@ internal sealed partial class TimerFunctionInvoker(WorkerHost host, ILoggerFacto
                 LogFailed(logger, function.Name, invocationId, elapsed, response.Result.Exception?.Message ?? response.Result.Result);
             }
         }
-        catch (WorkerUnavailableException e)
+        catch (WorkerUnavailableException e) when (!host.Stopping)
         {
             LogFailed(logger, function.Name, invocationId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.Message);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is WorkerUnavailableException or OperationCanceledException && (host.Stopping || cancellationToken.IsCancellationRequested))
         {
             // The host is stopping.
         }

@@ -37,6 +37,9 @@ internal sealed partial class WorkerHost(WorkerHostOptions options, WorkerRendez
     /// <summary>The running worker's process id, or null while none runs.</summary>
     public int? ProcessId => Volatile.Read(ref current)?.Process.Id;
 
+    /// <summary>True once the host stops: invocations the terminated worker leaves unanswered are no failures then.</summary>
+    public bool Stopping => stopping.IsCancellationRequested;
+
     /// <summary>How many times a worker was started (1 until the first restart).</summary>
     public int Starts { get; private set; }
 
