@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.LocalHost;
 
@@ -45,6 +46,8 @@ internal static class LocalFunctionsApp
             kestrel.Listen(IPAddress.Loopback, rpcPort, o => o.Protocols = HttpProtocols.Http2);
         });
 
+        // A worker's stream that ends (killed, or stopped) is reported by the host in one line, not as a gRPC read error.
+        builder.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Warning);
         builder.Services.AddGrpc();
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(new WorkerHostOptions(app, settings.AsReadOnly(), new Uri($"http://127.0.0.1:{rpcPort}/")));
