@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace HumanSecurityAlerts.EndToEndTests;
 
 /// <summary>A reader subscribes in French in a real (headless Debian) Chromium, confirms from the email, and is notified of a release.</summary>
-public sealed class BrowserTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+[Collection(LocalHostCollection.Name)]
+public sealed class BrowserTests(LocalHostFixture host)
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(30);
 

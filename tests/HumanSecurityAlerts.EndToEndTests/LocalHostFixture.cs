@@ -1,6 +1,8 @@
 using HumanSecurityAlerts.LocalComponents;
 using HumanSecurityAlerts.LocalHost;
 using HumanSecurityAlerts.LocalHost.Environment;
+using HumanSecurityAlerts.LocalHost.Functions;
+using HumanSecurityAlerts.LocalHost.Worker;
 using HumanSecurityAlerts.Testing;
 using HumanSecurityAlerts.Testing.Email;
 using HumanSecurityAlerts.Testing.Logging;
@@ -14,9 +16,10 @@ using Microsoft.Extensions.Logging;
 namespace HumanSecurityAlerts.EndToEndTests;
 
 /// <summary>
-/// The whole service as the local run starts it — the local host over real HTTP on loopback, Azurite, the local
-/// broker with the entities from infra/ — except that mail goes to the in-process SMTP capture server. Every log line
-/// the host writes, at every level, is kept in <see cref="Logs"/>.
+/// The whole service as the local run starts it — the local host over real HTTP on loopback running the worker built
+/// from functions/ as its own process, Azurite, the local broker with the entities from infra/ — except that mail goes
+/// to the in-process SMTP capture server. Every log line the host writes (the worker's included), at every level, is
+/// kept in <see cref="Logs"/>.
 /// </summary>
 public class LocalHostFixture : IAsyncLifetime
 {
@@ -44,10 +47,13 @@ public class LocalHostFixture : IAsyncLifetime
     /// <summary>A table of this run (its logical name, e.g. <c>Subscribers</c>).</summary>
     public Azure.Data.Tables.TableClient Table(string name) => new(TablesConnectionString, TablePrefix + name);
 
-    /// <summary>Settings a derived fixture puts on top of the local run's, e.g. tighter limits.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> SettingOverrides { get; } = new Dictionary<string, string?>();
-
     public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The functions as the worker indexed them.</summary>
+    internal IReadOnlyList<IndexedFunction> Functions => app!.Services.GetRequiredService<FunctionIndex>().Indexed.Result;
+
+    /// <summary>The host that runs the worker process (its pid, how often it started).</summary>
+    internal WorkerHost Worker => app!.Services.GetRequiredService<WorkerHost>();
 
     public async Task InitializeAsync()
     {
@@ -55,11 +61,7 @@ public class LocalHostFixture : IAsyncLifetime
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var settings = Settings(BaseAddress);
         TablePrefix = settings["TableStorage:TablePrefix"]!;
-        foreach (var (key, value) in SettingOverrides)
-        {
-            settings[key] = value;
-        }
-
+        Customize(settings);
         AdminKey = settings[LocalSettings.AdminKey]!;
         app = await StartAsync(settings, BaseAddress, Logs);
         Http = new HttpClient { BaseAddress = BaseAddress };
@@ -80,6 +82,11 @@ public class LocalHostFixture : IAsyncLifetime
         return (another, new HttpClient { BaseAddress = baseAddress });
     }
 
+    /// <summary>Changes the app settings before the host starts (e.g. tighter limits in a derived fixture).</summary>
+    protected virtual void Customize(IDictionary<string, string?> settings)
+    {
+    }
+
     public async Task DisposeAsync()
     {
         Http?.Dispose();
@@ -96,7 +103,7 @@ public class LocalHostFixture : IAsyncLifetime
     {
         // Trace for the capture only, so nothing a provider could be given escapes the check; the console stays quiet.
         settings[$"Logging:{typeof(CapturingLoggerProvider).FullName}:LogLevel:Default"] = "Trace";
-        var started = LocalFunctionsApp.Build([], settings, baseAddress.ToString().TrimEnd('/'));
+        var started = LocalFunctionsApp.Build([], RepositoryPaths.Root, settings, baseAddress.ToString().TrimEnd('/'));
         started.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await started.StartAsync();
         return started;

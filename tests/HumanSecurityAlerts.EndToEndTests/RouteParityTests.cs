@@ -5,7 +5,8 @@ using HumanSecurityAlerts.Testing;
 namespace HumanSecurityAlerts.EndToEndTests;
 
 /// <summary>Every HTTP function the Functions SDK lists in functions.metadata answers on the local host, on the same route and methods.</summary>
-public sealed class RouteParityTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+[Collection(LocalHostCollection.Name)]
+public sealed class RouteParityTests(LocalHostFixture host)
 {
     public static TheoryData<string, string, string> HttpFunctions()
     {

@@ -10,7 +10,8 @@ using HumanSecurityAlerts.Testing.Webhooks;
 namespace HumanSecurityAlerts.EndToEndTests;
 
 /// <summary>The README's five-minute tour, over real HTTP through the local host: subscribe, confirm, release, get notified.</summary>
-public sealed class TourTests(LocalHostFixture host) : IClassFixture<LocalHostFixture>
+[Collection(LocalHostCollection.Name)]
+public sealed class TourTests(LocalHostFixture host)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

@@ -36,7 +36,7 @@ internal static class LatencyScenario
             settings[key] = value;
         }
 
-        var app = LocalFunctionsApp.Build([], settings, baseUrl);
+        var app = LocalFunctionsApp.Build([], RepositoryPaths.Root, settings, baseUrl);
         await app.StartAsync();
         try
         {

@@ -5,10 +5,11 @@ public sealed class AbuseLimitsHostFixture : LocalHostFixture
 {
     public const int ClientPermits = 5;
 
-    protected override IReadOnlyDictionary<string, string?> SettingOverrides { get; } = new Dictionary<string, string?>
+    protected override void Customize(IDictionary<string, string?> settings)
     {
-        ["RateLimits:ClientPermits"] = ClientPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["RateLimits:ClientWindow"] = "00:10:00",
-        ["RateLimits:ConfirmationMailsPerMinute"] = "1000",
-    };
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["RateLimits:ClientPermits"] = ClientPermits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["RateLimits:ClientWindow"] = "00:10:00";
+        settings["RateLimits:ConfirmationMailsPerMinute"] = "1000";
+    }
 }

@@ -5,9 +5,10 @@ public sealed class GlobalCapHostFixture : LocalHostFixture
 {
     public const int MailsPerMinute = 10;
 
-    protected override IReadOnlyDictionary<string, string?> SettingOverrides { get; } = new Dictionary<string, string?>
+    protected override void Customize(IDictionary<string, string?> settings)
     {
-        ["RateLimits:ClientPermits"] = "1000",
-        ["RateLimits:ConfirmationMailsPerMinute"] = MailsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["RateLimits:ClientPermits"] = "1000";
+        settings["RateLimits:ConfirmationMailsPerMinute"] = MailsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -62,7 +62,7 @@ public sealed class HttpEdgeTests(LocalHostFixture host) : IClassFixture<LocalHo
         // Table Storage that refuses connections: the publications query throws once the SDK's retries are spent.
         var settings = LocalSettings.For(RepositoryPaths.Root, "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1", host.ServiceBus.ConnectionString, "127.0.0.1", 1, "http://127.0.0.1");
         var url = $"http://127.0.0.1:{FreePort.Next()}";
-        await using var app = LocalFunctionsApp.Build([], settings, url, runTimers: false);
+        await using var app = LocalFunctionsApp.Build([], RepositoryPaths.Root, settings, url, runTimers: false);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(url) };
 

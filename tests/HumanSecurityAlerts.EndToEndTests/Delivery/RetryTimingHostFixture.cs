@@ -5,8 +5,9 @@ public sealed class RetryTimingHostFixture : LocalHostFixture
 {
     public static readonly TimeSpan[] Delays = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7)];
 
-    protected override IReadOnlyDictionary<string, string?> SettingOverrides { get; } = new Dictionary<string, string?>
+    protected override void Customize(IDictionary<string, string?> settings)
     {
-        ["Delivery:RetrySchedule"] = "00:00:05, 00:00:07, 00:10:00",
-    };
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["Delivery:RetrySchedule"] = "00:00:05, 00:00:07, 00:10:00";
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using HumanSecurityAlerts.LocalComponents;
 using HumanSecurityAlerts.LocalServiceBus;
 using Microsoft.AspNetCore.Builder;
@@ -8,15 +9,21 @@ namespace HumanSecurityAlerts.LocalHost.Environment;
 
 /// <summary>
 /// Starts everything the service needs on this machine — Azurite, the local Service Bus broker with the entities
-/// from infra/, smtp4dev — then the functions, and stops all of it on Ctrl+C.
+/// from infra/, smtp4dev — then the functions, and stops all of it on Ctrl+C. With <c>--components-only</c>, only the
+/// components, on the ports local.settings.sample.json names, for <c>func start</c>.
 /// </summary>
 internal static class LocalEnvironment
 {
+    public const string ComponentsOnlyOption = "--components-only";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var root = FindRepositoryRoot();
-        var busy = new[] { LocalPorts.Functions, LocalPorts.Azurite, LocalPorts.ServiceBus, LocalPorts.Smtp, LocalPorts.Smtp4devWeb }
-            .Where(p => !FreePort.IsFree(p)).ToList();
+        var componentsOnly = args.Contains(ComponentsOnlyOption, StringComparer.Ordinal);
+        int[] ports = componentsOnly
+            ? [LocalPorts.AzuriteBlob, LocalPorts.AzuriteQueue, LocalPorts.Azurite, LocalPorts.ServiceBus, LocalPorts.Smtp, LocalPorts.Smtp4devWeb]
+            : [LocalPorts.Functions, LocalPorts.Azurite, LocalPorts.ServiceBus, LocalPorts.Smtp, LocalPorts.Smtp4devWeb];
+        var busy = ports.Where(p => !FreePort.IsFree(p)).ToList();
         if (busy.Count > 0)
         {
             await Console.Error.WriteLineAsync($"Port(s) {string.Join(", ", busy)} already in use: stop what uses them (another local run?) and try again.").ConfigureAwait(false);
@@ -26,7 +33,10 @@ internal static class LocalEnvironment
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         Console.WriteLine("Starting Azurite, the local Service Bus broker and smtp4dev...");
         var startup = TimeSpan.FromSeconds(90);
-        var azuriteTask = AzuriteServer.StartAsync(root, LocalPorts.Azurite, startup);
+        // The Functions host needs Blob storage too (timer locks, keys); the local host needs only Table storage.
+        var azuriteTask = componentsOnly
+            ? AzuriteServer.StartAllAsync(root, LocalPorts.AzuriteBlob, LocalPorts.AzuriteQueue, LocalPorts.Azurite, startup)
+            : AzuriteServer.StartAsync(root, LocalPorts.Azurite, startup);
         var smtp4devTask = Smtp4devServer.StartAsync(root, LocalPorts.Smtp, LocalPorts.Smtp4devWeb, startup);
 
         await using var broker = new LocalServiceBusBroker(loggerFactory);
@@ -35,8 +45,25 @@ internal static class LocalEnvironment
         await using var azurite = await azuriteTask.ConfigureAwait(false);
         await using var smtp4dev = await smtp4devTask.ConfigureAwait(false);
 
+        if (componentsOnly)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+
+                The local components are running, on the ports of local.settings.sample.json:
+                  Azurite          Blob 127.0.0.1:{LocalPorts.AzuriteBlob}, Queue 127.0.0.1:{LocalPorts.AzuriteQueue}, Table 127.0.0.1:{LocalPorts.Azurite}, in memory (UseDevelopmentStorage=true)
+                  Service Bus      local broker on localhost:{LocalPorts.ServiceBus}
+                  SMTP             smtp4dev on 127.0.0.1:{LocalPorts.Smtp}, its web UI on http://127.0.0.1:{LocalPorts.Smtp4devWeb}
+                Run the functions under Core Tools in another terminal:
+                  cp local.settings.sample.json functions/HumanSecurityAlerts.Functions/local.settings.json
+                  cd functions/HumanSecurityAlerts.Functions && func start
+                Press Ctrl+C to stop the components.
+                """));
+            await WaitForStopAsync().ConfigureAwait(false);
+            return 0;
+        }
+
         var settings = LocalSettings.For(root, azurite.ConnectionString, broker.ConnectionString, "127.0.0.1", LocalPorts.Smtp, $"http://localhost:{LocalPorts.Functions}");
-        await using var app = LocalFunctionsApp.Build(args, settings, $"http://localhost:{LocalPorts.Functions}");
+        await using var app = LocalFunctionsApp.Build(args, root, settings, $"http://localhost:{LocalPorts.Functions}");
         await app.StartAsync().ConfigureAwait(false);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
@@ -53,6 +80,20 @@ internal static class LocalEnvironment
 
         await app.WaitForShutdownAsync().ConfigureAwait(false);
         return 0;
+    }
+
+    private static async Task WaitForStopAsync()
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        await stop.Task.ConfigureAwait(false);
     }
 
     private static string FindRepositoryRoot()

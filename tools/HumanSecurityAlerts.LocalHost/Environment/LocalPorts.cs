@@ -4,6 +4,10 @@ namespace HumanSecurityAlerts.LocalHost.Environment;
 internal static class LocalPorts
 {
     public const int Functions = 7071;
+    public const int AzuriteBlob = 10000;
+    public const int AzuriteQueue = 10001;
+
+    /// <summary>Azurite's Table service.</summary>
     public const int Azurite = 10002;
     public const int ServiceBus = 5672;
     public const int Smtp = 2525;

@@ -1,37 +1,49 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Cronos;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.LocalHost.Functions;
 
-/// <summary>Runs timer-triggered functions on their NCRONTAB schedules (six fields, seconds first), as the host does.</summary>
-internal sealed partial class TimerScheduler(
-    IEnumerable<FunctionDescriptor> functions,
-    IServiceScopeFactory scopes,
-    IConfiguration configuration,
-    TimeProvider time,
-    ILogger<TimerScheduler> logger) : BackgroundService
+/// <summary>
+/// Runs the timer functions the worker indexed on their NCRONTAB schedules (six fields, seconds first; <c>%Setting%</c>
+/// resolved from the app settings), as the host does.
+/// </summary>
+internal sealed partial class TimerScheduler(FunctionIndex index, TimerFunctionInvoker invoker, IConfiguration configuration, TimeProvider time) : BackgroundService
 {
     public static CronExpression ParseSchedule(string schedule, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(configuration);
         var resolved = SettingExpression().Replace(schedule, m =>
             configuration[m.Groups[1].Value] ?? configuration[m.Groups[1].Value.Replace("__", ":", StringComparison.Ordinal)]
             ?? throw new InvalidOperationException($"Timer schedule setting '{m.Groups[1].Value}' is not set."));
         return CronExpression.Parse(resolved, resolved.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(functions.OfType<TimerFunctionDescriptor>().Select(f => RunAsync(f, stoppingToken)));
-
-    private async Task RunAsync(TimerFunctionDescriptor function, CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var schedule = ParseSchedule(function.Schedule, configuration);
-        if (function.RunOnStartup)
+        IReadOnlyList<IndexedFunction> functions;
+        try
         {
-            await InvokeAsync(function, false, stoppingToken).ConfigureAwait(false);
+            functions = await index.Indexed.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await Task.WhenAll(functions.Where(f => f.Trigger is TimerTriggerBinding)
+            .Select(f => RunAsync(f, (TimerTriggerBinding)f.Trigger, stoppingToken))).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(IndexedFunction function, TimerTriggerBinding trigger, CancellationToken stoppingToken)
+    {
+        var schedule = ParseSchedule(trigger.Schedule, configuration);
+        if (trigger.RunOnStartup)
+        {
+            await invoker.InvokeAsync(function, trigger, false, "run on start-up", stoppingToken).ConfigureAwait(false);
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -51,27 +63,11 @@ internal sealed partial class TimerScheduler(
                 return;
             }
 
-            await InvokeAsync(function, time.GetUtcNow() - next.Value > TimeSpan.FromMinutes(1), stoppingToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task InvokeAsync(TimerFunctionDescriptor function, bool isPastDue, CancellationToken stoppingToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        try
-        {
-            await FunctionInvoker.InvokeTimerAsync(function, scope.ServiceProvider, isPastDue, stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            // As on the Functions host, a failed run is logged and the next occurrence still runs.
-            LogTimerFailed(logger, e, function.Name);
+            var reason = string.Create(CultureInfo.InvariantCulture, $"Timer fired at {time.GetUtcNow():O}");
+            await invoker.InvokeAsync(function, trigger, time.GetUtcNow() - next.Value > TimeSpan.FromMinutes(1), reason, stoppingToken).ConfigureAwait(false);
         }
     }
 
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex SettingExpression();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Timer function {Function} failed")]
-    private static partial void LogTimerFailed(ILogger logger, Exception exception, string function);
 }
