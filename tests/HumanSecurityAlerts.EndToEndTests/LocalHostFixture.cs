@@ -49,6 +49,9 @@ public class LocalHostFixture : IAsyncLifetime
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>The app settings the worker runs with.</summary>
+    public IReadOnlyDictionary<string, string?> AppSettings { get; private set; } = new Dictionary<string, string?>();
+
     /// <summary>The functions as the worker indexed them.</summary>
     internal IReadOnlyList<IndexedFunction> Functions => app!.Services.GetRequiredService<FunctionIndex>().Indexed.Result;
 
@@ -62,6 +65,7 @@ public class LocalHostFixture : IAsyncLifetime
         var settings = Settings(BaseAddress);
         TablePrefix = settings["TableStorage:TablePrefix"]!;
         Customize(settings);
+        AppSettings = settings;
         AdminKey = settings[LocalSettings.AdminKey]!;
         app = await StartAsync(settings, BaseAddress, Logs);
         Http = new HttpClient { BaseAddress = BaseAddress };

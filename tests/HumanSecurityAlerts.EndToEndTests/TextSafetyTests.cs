@@ -1,12 +1,14 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using System.Xml.Linq;
+using HumanSecurityAlerts.DependencyInjection;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Testing.Email;
 using HumanSecurityAlerts.Testing.Webhooks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HumanSecurityAlerts.EndToEndTests;
@@ -57,31 +59,30 @@ public sealed class TextSafetyTests(LocalHostFixture host) : IClassFixture<Local
     [Fact]
     public async Task A_row_stored_with_control_characters_still_renders_in_the_pillar_feed()
     {
-        var (app, http) = await host.StartAnotherAsync(new Dictionary<string, string?>());
-        await using (app)
-        using (http)
+        // Written straight to the store, as rows written before text was cleaned on entry were.
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddHumanSecurityAlerts(new ConfigurationBuilder().AddInMemoryCollection(host.AppSettings).Build())
+            .BuildServiceProvider();
+        var store = services.GetRequiredService<IPublicationStore>();
+        var publication = new Publication
         {
-            // Written straight to the store, as rows written before text was cleaned on entry were.
-            var store = app.Services.GetRequiredService<IPublicationStore>();
-            var publication = new Publication
-            {
-                Id = "legacy-" + Guid.NewGuid().ToString("N"),
-                Url = new Uri($"https://example.org/legacy/{Guid.NewGuid():N}"),
-                Title = "Legacy\u0001 title\u001F",
-                Summary = "Legacy\u0008 summary",
-                Language = "en",
-                Source = "admin",
-                PublishedAt = DateTimeOffset.UtcNow,
-                IngestedAt = DateTimeOffset.UtcNow,
-                Pillars = [Pillar],
-            };
-            await store.AddAsync(publication, CancellationToken.None);
-            await store.IndexAsync(publication, CancellationToken.None);
+            Id = "legacy-" + Guid.NewGuid().ToString("N"),
+            Url = new Uri($"https://example.org/legacy/{Guid.NewGuid():N}"),
+            Title = "Legacy\u0001 title\u001F",
+            Summary = "Legacy\u0008 summary",
+            Language = "en",
+            Source = "admin",
+            PublishedAt = DateTimeOffset.UtcNow,
+            IngestedAt = DateTimeOffset.UtcNow,
+            Pillars = [Pillar],
+        };
+        await store.AddAsync(publication, CancellationToken.None);
+        await store.IndexAsync(publication, CancellationToken.None);
 
-            var titles = await AtomTitlesAsync(http);
+        var titles = await AtomTitlesAsync(host.Http);
 
-            Assert.Contains("Legacy title", titles);
-        }
+        Assert.Contains("Legacy title", titles);
     }
 
     [Fact]

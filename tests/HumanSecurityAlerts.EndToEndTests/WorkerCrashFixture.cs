@@ -41,6 +41,8 @@ public sealed class WorkerCrashFixture : LocalHostFixture
         settings["ServiceBus:PublicationsTopic"] = topic;
         settings["ServiceBus:FanOutSubscription"] = "fan-out";
         settings["ServiceBus:DeliveriesQueue"] = queue;
+        // The test creates its subscribers from one client; the per-client limit is not what it is about.
+        settings["RateLimits:ClientPermits"] = "1000";
         settings["FanOutSchedule"] = "* * * * * *";
         settings["DeliverySchedule"] = "* * * * * *";
         settings["FanOut:PageSize"] = "1";

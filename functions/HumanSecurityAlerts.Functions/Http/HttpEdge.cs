@@ -33,7 +33,7 @@ internal sealed class HttpEdge(AdminAuthenticator admin, IRateLimiter limiter, I
 
         if (clientRateLimited)
         {
-            var client = ClientAddress.Key(request.Headers["X-Forwarded-For"], request.HttpContext.Connection.RemoteIpAddress);
+            var client = ClientAddress.Key(request.HttpContext.Connection.RemoteIpAddress);
             var decision = await limiter.AcquireAsync(limits.Value.ClientRule, client, cancellationToken).ConfigureAwait(false);
             if (!decision.Allowed)
             {

@@ -8,19 +8,13 @@ namespace HumanSecurityAlerts.RateLimiting;
 public static class ClientAddress
 {
     /// <summary>
-    /// The right-most <c>X-Forwarded-For</c> entry when there is one (the one the platform's front end appended; entries
-    /// to its left are the client's own claims), else the connection's address. IPv6 clients are grouped by /64, the
-    /// block one subscriber line usually gets.
+    /// The connection's remote address, as the worker's forwarded-headers step sets it from the right-most
+    /// <c>X-Forwarded-For</c> entry (the one the platform's front end, or the local host, appended; entries to its
+    /// left are the client's own claims and are never used). IPv6 clients are grouped by /64, the block one
+    /// subscriber line usually gets.
     /// </summary>
-    public static string Key(string? forwardedFor, IPAddress? connection)
+    public static string Key(IPAddress? address)
     {
-        var address = connection;
-        var last = forwardedFor?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        if (last is not null && TryParse(last, out var forwarded))
-        {
-            address = forwarded;
-        }
-
         if (address is null)
         {
             return "unknown";
@@ -38,18 +32,5 @@ public static class ClientAddress
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
-    }
-
-    private static bool TryParse(string value, out IPAddress? address)
-    {
-        // "1.2.3.4:5678" and "[::1]:5678" carry a port.
-        if (IPEndPoint.TryParse(value, out var endpoint))
-        {
-            address = endpoint.Address;
-            return true;
-        }
-
-        address = null;
-        return IPAddress.TryParse(value.Trim('[', ']'), out address);
     }
 }

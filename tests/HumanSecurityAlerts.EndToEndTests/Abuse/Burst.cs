@@ -1,30 +1,52 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 
 namespace HumanSecurityAlerts.EndToEndTests.Abuse;
 
-/// <summary>Concurrent requests, released together, each from the client <c>X-Forwarded-For</c> names.</summary>
+/// <summary>
+/// Concurrent requests, released together, each from a client of its own: a loopback source address
+/// (127.x.y.z, all routed to this machine), so the host sees distinct clients as a proxy's front end would.
+/// </summary>
 internal static class Burst
 {
-    public static string NewClient() => $"198.51.100.{Random.Shared.Next(1, 255)}, 203.0.113.{Random.Shared.Next(1, 255)}";
+    private static int next = Random.Shared.Next(0, 60_000);
 
-    public static async Task<HttpResponseMessage[]> PostJsonAsync(HttpClient http, string path, IReadOnlyList<(object Body, string Client)> requests)
+    /// <summary>A client: an HTTP client whose connections come from a loopback address no other client uses.</summary>
+    public static HttpClient NewClient(Uri baseAddress)
+    {
+        var n = Interlocked.Increment(ref next);
+        var source = new IPAddress([127, (byte)(1 + (n / 65_536 % 250)), (byte)(n / 256 % 256), (byte)(1 + (n % 254))]);
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = baseAddress };
+    }
+
+    public static async Task<HttpResponseMessage[]> PostJsonAsync(string path, IReadOnlyList<(object Body, HttpClient Client)> requests)
     {
         using var start = new SemaphoreSlim(0);
         var tasks = requests.Select(async r =>
         {
             await start.WaitAsync();
-            using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(r.Body) };
-            message.Headers.TryAddWithoutValidation("X-Forwarded-For", r.Client);
-            return await http.SendAsync(message);
+            return await r.Client.PostAsJsonAsync(path, r.Body);
         }).ToArray();
         start.Release(requests.Count);
         return await Task.WhenAll(tasks);
-    }
-
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string client, HttpContent? content = null)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
-        message.Headers.TryAddWithoutValidation("X-Forwarded-For", client);
-        return await http.SendAsync(message);
     }
 }

@@ -10,7 +10,9 @@ public sealed class GlobalCapTests(GlobalCapHostFixture host) : IClassFixture<Gl
     {
         var addresses = Enumerable.Range(0, 40).Select(i => SmtpCaptureFixture.NewRecipient("spread" + i)).ToList();
 
-        var responses = await Burst.PostJsonAsync(host.Http, "api/subscriptions", addresses.Select(a => ((object)new { channel = "email", email = a, pillars = new[] { "children-and-armed-conflict" } }, Burst.NewClient())).ToList());
+        var clients = addresses.Select(_ => Burst.NewClient(host.BaseAddress)).ToList();
+        var responses = await Burst.PostJsonAsync("api/subscriptions", addresses.Select((a, i) => ((object)new { channel = "email", email = a, pillars = new[] { "children-and-armed-conflict" } }, clients[i])).ToList());
+        clients.ForEach(c => c.Dispose());
 
         Assert.Equal(GlobalCapHostFixture.MailsPerMinute, responses.Count(r => r.StatusCode == HttpStatusCode.Accepted));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Accepted), r =>

@@ -17,9 +17,11 @@ public sealed class SubscribeBurstTests(AbuseLimitsHostFixture host) : IClassFix
         var victim = SmtpCaptureFixture.NewRecipient("victim");
         var body = new { channel = "email", email = victim, pillars = new[] { "protection-of-civilians" } };
 
-        var responses = await Burst.PostJsonAsync(host.Http, "api/subscriptions", Enumerable.Range(0, 40).Select(_ => ((object)body, Burst.NewClient())).ToList());
+        var clients = Enumerable.Range(0, 40).Select(_ => Burst.NewClient(host.BaseAddress)).ToList();
+        var responses = await Burst.PostJsonAsync("api/subscriptions", clients.Select(c => ((object)body, c)).ToList());
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        clients.ForEach(c => c.Dispose());
         Assert.Single(await host.Smtp.WaitForAsync(victim, 1, TimeSpan.FromSeconds(10)));
         await Task.Delay(Settle);
         Assert.Single(host.Smtp.To(victim));
@@ -34,10 +36,10 @@ public sealed class SubscribeBurstTests(AbuseLimitsHostFixture host) : IClassFix
     [Fact]
     public async Task One_client_gets_its_permits_then_429_with_retry_after_and_no_more_mail()
     {
-        var client = Burst.NewClient();
+        using var client = Burst.NewClient(host.BaseAddress);
         var addresses = Enumerable.Range(0, 30).Select(i => SmtpCaptureFixture.NewRecipient("bomb" + i)).ToList();
 
-        var responses = await Burst.PostJsonAsync(host.Http, "api/subscriptions", addresses.Select(a => ((object)new { channel = "email", email = a, pillars = new[] { "protection-of-civilians" } }, client)).ToList());
+        var responses = await Burst.PostJsonAsync("api/subscriptions", addresses.Select(a => ((object)new { channel = "email", email = a, pillars = new[] { "protection-of-civilians" } }, client)).ToList());
 
         Assert.Equal(AbuseLimitsHostFixture.ClientPermits, responses.Count(r => r.StatusCode == HttpStatusCode.Accepted));
         var refused = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
@@ -53,7 +55,7 @@ public sealed class SubscribeBurstTests(AbuseLimitsHostFixture host) : IClassFix
         Assert.Equal(AbuseLimitsHostFixture.ClientPermits, addresses.Sum(a => host.Smtp.To(a).Count));
 
         // The same client is refused on the subscribe form too: the limit covers every endpoint that sends mail.
-        using var form = await Burst.PostAsync(host.Http, "api/subscribe", client, new FormUrlEncodedContent([new("channel", "email"), new("email", SmtpCaptureFixture.NewRecipient()), new("pillars", "protection-of-civilians")]));
+        using var form = await client.PostAsync("api/subscribe", new FormUrlEncodedContent([new("channel", "email"), new("email", SmtpCaptureFixture.NewRecipient()), new("pillars", "protection-of-civilians")]));
         Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
         Assert.NotNull(form.Headers.RetryAfter);
     }
@@ -61,12 +63,12 @@ public sealed class SubscribeBurstTests(AbuseLimitsHostFixture host) : IClassFix
     [Fact]
     public async Task Webhook_creation_verification_and_rotation_share_the_client_limit()
     {
-        var client = Burst.NewClient();
+        using var client = Burst.NewClient(host.BaseAddress);
         var endpoint = host.Webhooks.CreateEndpoint();
         endpoint.Responder = TourTests.EchoValidationCode;
         var body = new { channel = "webhook", url = endpoint.Url, pillars = new[] { "protection-of-civilians" } };
 
-        var responses = await Burst.PostJsonAsync(host.Http, "api/subscriptions", Enumerable.Range(0, 20).Select(_ => ((object)body, client)).ToList());
+        var responses = await Burst.PostJsonAsync("api/subscriptions", Enumerable.Range(0, 20).Select(_ => ((object)body, client)).ToList());
 
         var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
         Assert.Equal(AbuseLimitsHostFixture.ClientPermits, created.Count);
@@ -75,13 +77,14 @@ public sealed class SubscribeBurstTests(AbuseLimitsHostFixture host) : IClassFix
         Assert.Equal(AbuseLimitsHostFixture.ClientPermits, endpoint.Requests.Count);
 
         var manage = new Uri((await created[0].Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("manageUrl").GetString()!);
-        using var verify = await Burst.PostAsync(host.Http, manage.AbsolutePath + "/verify", client);
-        using var rotate = await Burst.PostAsync(host.Http, manage.AbsolutePath + "/rotate-secret", client);
+        using var verify = await client.PostAsync(manage.AbsolutePath + "/verify", null);
+        using var rotate = await client.PostAsync(manage.AbsolutePath + "/rotate-secret", null);
         Assert.Equal(HttpStatusCode.TooManyRequests, verify.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, rotate.StatusCode);
         Assert.Equal(AbuseLimitsHostFixture.ClientPermits, endpoint.Requests.Count);
 
-        using var otherClient = await Burst.PostAsync(host.Http, manage.AbsolutePath + "/verify", Burst.NewClient());
-        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+        using var other = Burst.NewClient(host.BaseAddress);
+        using var otherVerify = await other.PostAsync(manage.AbsolutePath + "/verify", null);
+        Assert.Equal(HttpStatusCode.OK, otherVerify.StatusCode);
     }
 }
