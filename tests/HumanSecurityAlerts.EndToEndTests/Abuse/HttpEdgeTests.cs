@@ -43,13 +43,18 @@ public sealed class HttpEdgeTests(LocalHostFixture host) : IClassFixture<LocalHo
         Assert.Equal(["POST"], response.Content.Headers.Allow);
     }
 
-    [Fact]
-    public async Task Every_admin_route_refuses_a_request_without_credentials()
+    [Theory]
+    [InlineData("X-Admin-Key")]
+    [InlineData("X-MS-CLIENT-PRINCIPAL")]
+    public async Task Every_admin_route_refuses_an_undocumented_key_header_and_a_client_made_principal(string header)
     {
+        // A principal as App Service Authentication would forward it, with the admin role under a claim type of its choosing.
+        var principal = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(
+            """{"auth_typ":"aad","role_typ":"x","claims":[{"typ":"x","val":"HumanSecurityAlerts.Admin"},{"typ":"roles","val":"HumanSecurityAlerts.Admin"}]}"""));
         foreach (var (method, path) in new[] { ("POST", "api/manage/publications"), ("POST", "api/manage/classify"), ("GET", "api/manage/deliveries?publicationId=x"), ("GET", "api/manage/dead-letters"), ("POST", "api/manage/dead-letters/replay"), ("POST", "api/manage/publications/x/resend") })
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
-            request.Headers.TryAddWithoutValidation("X-Admin-Key", host.AdminKey);
+            request.Headers.TryAddWithoutValidation(header, header == "X-Admin-Key" ? host.AdminKey : principal);
             using var response = await host.Http.SendAsync(request);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
