@@ -79,26 +79,21 @@ internal sealed class DeliveryDrains : IAsyncDisposable
 /// subscribers hear of it within seconds rather than at the next timer tick. One background run at a time; a kick
 /// during a run makes it go round once more. Failures are logged: the timers are the safety net.
 /// </summary>
-internal sealed partial class DrainKick(DeliveryDrains drains, IOptions<FanOutOptions> options, ILogger<DrainKick> logger) : IReleaseNotifier, IAsyncDisposable
+internal sealed partial class DrainKick : IReleaseNotifier, IAsyncDisposable
 {
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Lock gate = new();
-    private bool running;
-    private bool again;
-    private Task current = Task.CompletedTask;
-    private int disposed;
+    private readonly DeliveryDrains drains;
+    private readonly IOptions<FanOutOptions> options;
+    private readonly CoalescingRunner runner;
+
+    public DrainKick(DeliveryDrains drains, IOptions<FanOutOptions> options, ILogger<DrainKick> logger)
+    {
+        this.drains = drains;
+        this.options = options;
+        runner = new CoalescingRunner(RunAsync, e => LogKickFailed(logger, e));
+    }
 
     /// <summary>The background run in progress (completed when idle); for tests and shutdown.</summary>
-    public Task Current
-    {
-        get
-        {
-            lock (gate)
-            {
-                return current;
-            }
-        }
-    }
+    public Task Current => runner.Current;
 
     public Task PublicationReleasedAsync(Publication publication, CancellationToken cancellationToken)
     {
@@ -108,80 +103,28 @@ internal sealed partial class DrainKick(DeliveryDrains drains, IOptions<FanOutOp
 
     public void Kick()
     {
-        if (!options.Value.KickOnRelease)
+        if (options.Value.KickOnRelease)
         {
-            return;
-        }
-
-        lock (gate)
-        {
-            again = true;
-            if (!running && !stopping.IsCancellationRequested)
-            {
-                running = true;
-                current = Task.Run(LoopAsync);
-            }
+            runner.Request();
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => runner.DisposeAsync();
+
+    private async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        // Deliveries are drained while the fan-out sends them. A delivery drain ends after a receive finds the
+        // queue empty, so if it ended first, the fan-out may have sent more since: drain once more.
+        var fanOut = drains.DrainFanOutAsync(cancellationToken);
+        var deliveries = drains.DrainDeliveriesAsync(cancellationToken);
+        var first = await Task.WhenAny(deliveries, fanOut).ConfigureAwait(false);
+        await Task.WhenAll(fanOut, deliveries).ConfigureAwait(false);
+        if (first == deliveries && (await fanOut.ConfigureAwait(false)).Received > 0)
         {
-            return;
-        }
-
-        await stopping.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await Current.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-
-        stopping.Dispose();
-    }
-
-    private async Task LoopAsync()
-    {
-        while (true)
-        {
-            lock (gate)
-            {
-                if (!again || stopping.IsCancellationRequested)
-                {
-                    running = false;
-                    return;
-                }
-
-                again = false;
-            }
-
-            try
-            {
-                // Deliveries are drained while the fan-out sends them. A delivery drain ends after a receive finds the
-                // queue empty, so if it ended first, the fan-out may have sent more since: drain once more.
-                var fanOut = drains.DrainFanOutAsync(stopping.Token);
-                var deliveries = drains.DrainDeliveriesAsync(stopping.Token);
-                var first = await Task.WhenAny(deliveries, fanOut).ConfigureAwait(false);
-                await Task.WhenAll(fanOut, deliveries).ConfigureAwait(false);
-                if (first == deliveries && (await fanOut.ConfigureAwait(false)).Received > 0)
-                {
-                    await drains.DrainDeliveriesAsync(stopping.Token).ConfigureAwait(false);
-                }
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                if (!stopping.IsCancellationRequested)
-                {
-                    LogKickFailed(e);
-                }
-            }
+            await drains.DrainDeliveriesAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The drain started after a release failed; the timers will pick it up")]
-    private partial void LogKickFailed(Exception exception);
+    private static partial void LogKickFailed(ILogger logger, Exception exception);
 }

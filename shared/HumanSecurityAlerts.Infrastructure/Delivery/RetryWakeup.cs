@@ -1,3 +1,4 @@
+using HumanSecurityAlerts.Messaging;
 using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.Delivery;
@@ -7,25 +8,30 @@ namespace HumanSecurityAlerts.Delivery;
 /// 5 s rather than at the next tick of the delivery timer. One timer, armed for the earliest retry; runs coalesce (a
 /// wake-up during a run makes it go round once more). In memory only: a process that restarts falls back on the timer.
 /// </summary>
-internal sealed partial class RetryWakeup(Func<CancellationToken, Task> drain, TimeProvider time, ILogger logger) : IAsyncDisposable
+internal sealed partial class RetryWakeup : IAsyncDisposable
 {
     // Past the due time, so the broker has made the scheduled message visible when the drain asks for it.
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(100);
 
+    private readonly TimeProvider time;
+    private readonly CoalescingRunner runner;
     private readonly Lock gate = new();
     private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> pending = new();
-    private readonly CancellationTokenSource stopping = new();
     private ITimer? timer;
     private DateTimeOffset armedFor = DateTimeOffset.MaxValue;
-    private bool running;
-    private bool again;
-    private Task current = Task.CompletedTask;
+    private bool stopped;
+
+    public RetryWakeup(Func<CancellationToken, Task> drain, TimeProvider time, ILogger logger)
+    {
+        this.time = time;
+        runner = new CoalescingRunner(drain, e => LogWakeupFailed(logger, e));
+    }
 
     public void At(DateTimeOffset due)
     {
         lock (gate)
         {
-            if (stopping.IsCancellationRequested)
+            if (stopped)
             {
                 return;
             }
@@ -37,29 +43,13 @@ internal sealed partial class RetryWakeup(Func<CancellationToken, Task> drain, T
 
     public async ValueTask DisposeAsync()
     {
-        Task running;
         lock (gate)
         {
-            if (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-
-            stopping.Cancel();
+            stopped = true;
             timer?.Dispose();
-            running = current;
         }
 
-        try
-        {
-            await running.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-
-        stopping.Dispose();
+        await runner.DisposeAsync().ConfigureAwait(false);
     }
 
     private void ArmLocked()
@@ -94,44 +84,9 @@ internal sealed partial class RetryWakeup(Func<CancellationToken, Task> drain, T
 
             armedFor = DateTimeOffset.MaxValue;
             ArmLocked();
-            again = true;
-            if (running || stopping.IsCancellationRequested)
-            {
-                return;
-            }
-
-            running = true;
-            current = Task.Run(LoopAsync);
         }
-    }
 
-    private async Task LoopAsync()
-    {
-        while (true)
-        {
-            lock (gate)
-            {
-                if (!again || stopping.IsCancellationRequested)
-                {
-                    running = false;
-                    return;
-                }
-
-                again = false;
-            }
-
-            try
-            {
-                await drain(stopping.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                if (!stopping.IsCancellationRequested)
-                {
-                    LogWakeupFailed(logger, e);
-                }
-            }
-        }
+        runner.Request();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The drain woken for a due retry failed; the delivery timer will pick the retry up")]
