@@ -26,7 +26,7 @@ internal static class LocalEnvironment
         var busy = ports.Where(p => !FreePort.IsFree(p)).ToList();
         if (busy.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"Port(s) {string.Join(", ", busy)} already in use: stop what uses them (another local run?) and try again.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(BusyPortsMessage(busy)).ConfigureAwait(false);
             return 1;
         }
 
@@ -80,6 +80,15 @@ internal static class LocalEnvironment
 
         await app.WaitForShutdownAsync().ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>Which ports are taken, and by what where that can be told, e.g. smtp4dev left behind by a killed run.</summary>
+    internal static string BusyPortsMessage(IEnumerable<int> ports)
+    {
+        var lines = ports.Select(p => PortOwner.Find(p) is { } owner
+            ? string.Create(CultureInfo.InvariantCulture, $"  port {p}: in use by {owner}")
+            : string.Create(CultureInfo.InvariantCulture, $"  port {p}: in use (by a process this user cannot see, or on a system where it cannot be told)"));
+        return $"The local run needs ports that are already in use:{System.Environment.NewLine}{string.Join(System.Environment.NewLine, lines)}{System.Environment.NewLine}Stop what uses them (another local run?) and try again.";
     }
 
     private static async Task WaitForStopAsync()
