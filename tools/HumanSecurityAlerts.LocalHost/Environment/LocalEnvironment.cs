@@ -16,6 +16,9 @@ internal static class LocalEnvironment
 {
     public const string ComponentsOnlyOption = "--components-only";
 
+    /// <summary>The environment Core Tools gives the worker; the local host takes it for itself too.</summary>
+    private const string DevelopmentEnvironmentSetting = "AZURE_FUNCTIONS_ENVIRONMENT";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var root = FindRepositoryRoot();
@@ -63,7 +66,16 @@ internal static class LocalEnvironment
         }
 
         var settings = LocalSettings.For(root, azurite.ConnectionString, broker.ConnectionString, "127.0.0.1", LocalPorts.Smtp, $"http://localhost:{LocalPorts.Functions}");
-        await using var app = LocalFunctionsApp.Build(args, root, settings, $"http://localhost:{LocalPorts.Functions}");
+        // As Core Tools runs func start: the worker (and the host) in the Development environment.
+        settings.TryAdd(DevelopmentEnvironmentSetting, "Development");
+        foreach (var (category, level) in ConsoleLogLevels.For(args.Contains(ConsoleLogLevels.VerboseOption, StringComparer.Ordinal)))
+        {
+            // local.settings.json may set any of these itself (Logging__LogLevel__<category> in Values).
+            settings.TryAdd(category, level);
+        }
+
+        string[] hostArgs = [.. args.Where(a => a != ConsoleLogLevels.VerboseOption), "--environment", settings[DevelopmentEnvironmentSetting]!];
+        await using var app = LocalFunctionsApp.Build(hostArgs, root, settings, $"http://localhost:{LocalPorts.Functions}");
         await app.StartAsync().ConfigureAwait(false);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
