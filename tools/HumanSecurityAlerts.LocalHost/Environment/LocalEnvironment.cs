@@ -33,6 +33,7 @@ internal static class LocalEnvironment
             return 1;
         }
 
+        await LocalTools.EnsureInstalledAsync(root).ConfigureAwait(false);
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         Console.WriteLine("Starting Azurite, the local Service Bus broker and smtp4dev...");
         var startup = TimeSpan.FromSeconds(90);
