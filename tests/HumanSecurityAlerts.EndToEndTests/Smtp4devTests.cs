@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using HumanSecurityAlerts.LocalComponents;
-using HumanSecurityAlerts.LocalHost.Environment;
 using HumanSecurityAlerts.Testing;
 
 namespace HumanSecurityAlerts.EndToEndTests;

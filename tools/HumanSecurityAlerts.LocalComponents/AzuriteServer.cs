@@ -8,25 +8,25 @@ public sealed class AzuriteServer : IAsyncDisposable
     // Azurite's well-known development account; public by design, not a secret.
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    /// <summary>Runs Azurite's entry point (argv[1]) but exits when standard input closes, i.e. when its parent is gone.</summary>
-    private const string ExitWithParent =
-        "process.stdin.on('end',()=>process.exit(0));process.stdin.on('error',()=>process.exit(0));process.stdin.resume();require(process.argv[1]);";
-
     private readonly ChildProcess? process;
 
-    private AzuriteServer(string connectionString, ChildProcess? process)
+    private AzuriteServer(string connectionString, ChildProcess? process, string? workingDirectory)
     {
         ConnectionString = connectionString;
         this.process = process;
+        WorkingDirectory = workingDirectory;
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>The scratch folder Azurite runs in (in the system's temp folder), removed when it stops; null for <see cref="Existing"/>.</summary>
+    public string? WorkingDirectory { get; }
 
     public static string ConnectionStringFor(int port) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
     /// <summary>Wraps an Azurite or storage account someone already runs; nothing is started or stopped.</summary>
-    public static AzuriteServer Existing(string connectionString) => new(connectionString, null);
+    public static AzuriteServer Existing(string connectionString) => new(connectionString, null, null);
 
     public static Task<AzuriteServer> StartAsync(string repositoryRoot, int port, TimeSpan timeout) =>
         StartAsync(
@@ -64,16 +64,35 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
 
         var workspace = Directory.CreateTempSubdirectory("hsa-azurite-").FullName;
-        var process = await ChildProcess.StartAsync(
-            "Azurite",
-            "node",
-            ["-e", ExitWithParent, main, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableTelemetry", .. listen],
-            workspace,
-            readyMarker,
-            timeout,
-            holdStandardInput: true).ConfigureAwait(false);
-        return new AzuriteServer(connectionString, process);
+        try
+        {
+            var process = await ChildProcess.StartAsync(
+                "Azurite",
+                "node",
+                ["-e", ParentWatchdog.RequireScript, main, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableTelemetry", .. listen],
+                workspace,
+                readyMarker,
+                timeout,
+                holdStandardInput: true).ConfigureAwait(false);
+            return new AzuriteServer(connectionString, process, workspace);
+        }
+        catch
+        {
+            Directory.Delete(workspace, recursive: true);
+            throw;
+        }
     }
 
-    public ValueTask DisposeAsync() => process?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (process is not null)
+        {
+            await process.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (WorkingDirectory is not null && Directory.Exists(WorkingDirectory))
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+    }
 }

@@ -16,6 +16,9 @@ internal static class LocalEnvironment
 {
     public const string ComponentsOnlyOption = "--components-only";
 
+    /// <summary>The environment Core Tools gives the worker; the local host takes it for itself too.</summary>
+    private const string DevelopmentEnvironmentSetting = "AZURE_FUNCTIONS_ENVIRONMENT";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var root = FindRepositoryRoot();
@@ -26,10 +29,11 @@ internal static class LocalEnvironment
         var busy = ports.Where(p => !FreePort.IsFree(p)).ToList();
         if (busy.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"Port(s) {string.Join(", ", busy)} already in use: stop what uses them (another local run?) and try again.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(BusyPortsMessage(busy)).ConfigureAwait(false);
             return 1;
         }
 
+        await LocalTools.EnsureInstalledAsync(root).ConfigureAwait(false);
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         Console.WriteLine("Starting Azurite, the local Service Bus broker and smtp4dev...");
         var startup = TimeSpan.FromSeconds(90);
@@ -63,7 +67,16 @@ internal static class LocalEnvironment
         }
 
         var settings = LocalSettings.For(root, azurite.ConnectionString, broker.ConnectionString, "127.0.0.1", LocalPorts.Smtp, $"http://localhost:{LocalPorts.Functions}");
-        await using var app = LocalFunctionsApp.Build(args, root, settings, $"http://localhost:{LocalPorts.Functions}");
+        // As Core Tools runs func start: the worker (and the host) in the Development environment.
+        settings.TryAdd(DevelopmentEnvironmentSetting, "Development");
+        foreach (var (category, level) in ConsoleLogLevels.For(args.Contains(ConsoleLogLevels.VerboseOption, StringComparer.Ordinal)))
+        {
+            // local.settings.json may set any of these itself (Logging__LogLevel__<category> in Values).
+            settings.TryAdd(category, level);
+        }
+
+        string[] hostArgs = [.. args.Where(a => a != ConsoleLogLevels.VerboseOption), "--environment", settings[DevelopmentEnvironmentSetting]!];
+        await using var app = LocalFunctionsApp.Build(hostArgs, root, settings, $"http://localhost:{LocalPorts.Functions}");
         await app.StartAsync().ConfigureAwait(false);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
@@ -80,6 +93,15 @@ internal static class LocalEnvironment
 
         await app.WaitForShutdownAsync().ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>Which ports are taken, and by what where that can be told, e.g. smtp4dev left behind by a killed run.</summary>
+    internal static string BusyPortsMessage(IEnumerable<int> ports)
+    {
+        var lines = ports.Select(p => PortOwner.Find(p) is { } owner
+            ? string.Create(CultureInfo.InvariantCulture, $"  port {p}: in use by {owner}")
+            : string.Create(CultureInfo.InvariantCulture, $"  port {p}: in use (by a process this user cannot see, or on a system where it cannot be told)"));
+        return $"The local run needs ports that are already in use:{System.Environment.NewLine}{string.Join(System.Environment.NewLine, lines)}{System.Environment.NewLine}Stop what uses them (another local run?) and try again.";
     }
 
     private static async Task WaitForStopAsync()
