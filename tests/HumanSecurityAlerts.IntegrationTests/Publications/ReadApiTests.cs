@@ -98,6 +98,32 @@ public sealed class ReadApiTests(AzuriteFixture azurite, LocalServiceBusFixture 
     }
 
     [Fact]
+    public async Task A_publication_shows_its_scores_threshold_and_evidence_as_the_release_answer_does()
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+        var released = await app.ReleaseAsync(PublicationsApp.SeedRelease());
+        var id = released.Json.GetProperty("id").GetString()!;
+
+        var response = await app.GetAsync(id);
+
+        Assert.Equal(200, response.StatusCode);
+        var classification = response.Json.GetProperty("classification");
+        Assert.Equal(released.Json.GetProperty("classification").GetRawText(), classification.GetRawText());
+        var threshold = classification.GetProperty("threshold").GetDouble();
+        Assert.Equal(3, threshold);
+        Assert.True(classification.GetProperty("scores").GetProperty(PillarCatalog.ProtectionOfCivilians).GetDouble() >= threshold);
+        Assert.Contains(PillarCatalog.ProtectionOfCivilians, classification.GetProperty("pillars").EnumerateArray().Select(p => p.GetString()));
+        var evidence = classification.GetProperty("evidence").EnumerateArray().Where(e => e.GetProperty("pillar").GetString() == PillarCatalog.ProtectionOfCivilians).ToList();
+        Assert.NotEmpty(evidence);
+        Assert.All(evidence, e =>
+        {
+            Assert.False(string.IsNullOrEmpty(e.GetProperty("term").GetString()));
+            Assert.Contains(e.GetProperty("field").GetString(), new[] { "title", "summary", "body" });
+            Assert.True(e.GetProperty("weight").GetDouble() > 0);
+        });
+    }
+
+    [Fact]
     public async Task A_pillar_has_an_Atom_feed_of_its_newest_publications()
     {
         await using var app = PublicationsApp.Create(azurite, bus);
