@@ -4,8 +4,10 @@ namespace HumanSecurityAlerts.Classification;
 /// <param name="Pillars">Pillar ids over their threshold, in catalogue order.</param>
 /// <param name="Scores">A score for every pillar id.</param>
 /// <param name="Evidence">The matches behind the scores, so an admin can see why a text was tagged.</param>
+/// <param name="Threshold">The score a pillar needed (<see cref="ClassifierOptions.Threshold"/> when classified).</param>
 public sealed record ClassificationResult(
     string Language,
     IReadOnlyList<string> Pillars,
     IReadOnlyDictionary<string, double> Scores,
-    IReadOnlyList<ClassificationEvidence> Evidence);
+    IReadOnlyList<ClassificationEvidence> Evidence,
+    double Threshold);

@@ -239,7 +239,7 @@ internal sealed class PillarClassifier : IPillarClassifier
             }
         }
 
-        return new ClassificationResult(language, tagged, scoreMap, evidence);
+        return new ClassificationResult(language, tagged, scoreMap, evidence, options.Threshold);
     }
 
     /// <summary>

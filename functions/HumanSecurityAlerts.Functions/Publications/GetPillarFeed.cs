@@ -15,11 +15,16 @@ namespace HumanSecurityAlerts.Functions.Publications;
 
 /// <summary>
 /// <c>GET /api/pillars/{id}/feed?lang=</c>: an Atom 1.0 feed of a pillar's newest publications, so a feed reader can
-/// follow a pillar without subscribing. <c>lang=fr</c> gives French titles and keeps French publications only.
+/// follow a pillar without subscribing. <c>lang=fr</c> gives French titles and keeps French publications only; without
+/// it the feed is in English and holds both, each entry marked with its own <c>xml:lang</c>. Cacheable for five
+/// minutes, with validators for conditional GET.
 /// </summary>
 internal sealed class GetPillarFeed(IPublicationStore store, IOptions<PublicationsOptions> options, IOptions<SiteOptions> site, TimeProvider time)
 {
     public const string AtomContentType = "application/atom+xml; charset=utf-8";
+
+    private static readonly XmlQualifiedName XmlLang = new("lang", "http://www.w3.org/XML/1998/namespace");
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
     [Function(nameof(GetPillarFeed))]
     public async Task<IActionResult> Run(
@@ -43,7 +48,7 @@ internal sealed class GetPillarFeed(IPublicationStore store, IOptions<Publicatio
             selfUrl.AbsoluteUri,
             page.Items.Count > 0 ? page.Items[0].PublishedAt : time.GetUtcNow())
         {
-            Language = language,
+            Language = language ?? "en",
             Generator = "HumanSecurityAlerts",
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(selfUrl, "application/atom+xml"));
@@ -55,6 +60,9 @@ internal sealed class GetPillarFeed(IPublicationStore store, IOptions<Publicatio
             {
                 PublishDate = p.PublishedAt,
             };
+
+            // An empty xml:lang says "language unknown" rather than inheriting the feed's.
+            item.AttributeExtensions.Add(XmlLang, p.Language is "en" or "fr" ? p.Language : "");
             foreach (var pillarId in p.Pillars)
             {
                 item.Categories.Add(new SyndicationCategory(pillarId));
@@ -69,6 +77,6 @@ internal sealed class GetPillarFeed(IPublicationStore store, IOptions<Publicatio
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }
 
-        return new FileContentResult(buffer.ToArray(), AtomContentType);
+        return CacheableContent.Result(request, buffer.ToArray(), AtomContentType, feed.LastUpdatedTime, MaxAge);
     }
 }

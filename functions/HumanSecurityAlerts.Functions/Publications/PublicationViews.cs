@@ -33,6 +33,7 @@ internal static class PublicationViews
         ingestedAt = p.IngestedAt,
         pillars = p.Pillars,
         pillarsSetByAdmin = p.PillarsSetByAdmin,
+        classification = Classification(p.Classification),
         links = new { self = site.Api("publications/" + p.Id) },
     };
 
@@ -57,10 +58,12 @@ internal static class PublicationViews
         links = new { self = site.Api("publications/" + p.Id) },
     };
 
+    /// <summary>The same shape in the public answer, the release answer and the preview: scores, the threshold they were held to, and the matches behind them.</summary>
     public static object Classification(PublicationClassification c) => new
     {
         language = c.Language,
         pillars = c.Pillars,
+        threshold = c.Threshold,
         scores = c.Scores,
         evidence = c.Evidence.Select(e => new { pillar = e.Pillar, term = e.Term, field = e.Field, position = e.Position, length = e.Length, weight = e.Weight }),
     };

@@ -58,7 +58,7 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
         html.Append("<p>").Append(E(t.Published)).Append(": ").Append(E(Date(publication.PublishedAt))).Append("<br>")
             .Append(E(t.Pillars)).Append(": ").Append(E(string.Join(", ", pillars))).Append("</p>");
         AppendHtmlFooter(html, t, target.ManageToken);
-        return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken));
+        return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken)) { Language = t.Lang };
     }
 
     /// <summary>The webhook event body (UTF-8 JSON).</summary>
@@ -147,7 +147,7 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
         html.Append("</ul>");
         AppendTextFooter(text, t, target.ManageToken);
         AppendHtmlFooter(html, t, target.ManageToken);
-        return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken));
+        return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken)) { Language = t.Lang };
     }
 
     private void AppendTextFooter(StringBuilder text, DeliveryTexts t, string manageToken)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using HumanSecurityAlerts.Text;
 using MimeKit;
+using MimeKit.Utils;
 
 namespace HumanSecurityAlerts.Email;
 
@@ -109,16 +110,27 @@ internal sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILo
 
     internal static MimeMessage Build(EmailMessage message, SmtpOptions settings)
     {
+        var from = new MailboxAddress(settings.FromName, settings.FromAddress);
         var mime = new MimeMessage();
-        mime.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        mime.From.Add(from);
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = SafeText.ForHeader(message.Subject); // last stop before the wire: no bidi controls, no line breaks
+
+        // MimeKit's default Message-ID names the machine (e.g. "@vm"): the sender's domain says who sent it, reveals nothing.
+        mime.MessageId = MimeUtils.GenerateMessageId(from.Domain);
+
+        // RFC 3834: tells auto-responders not to answer; RFC 2919: lets a mail client file and filter the alerts as one list.
+        mime.Headers.Add("Auto-Submitted", "auto-generated");
+        mime.Headers.Add(HeaderId.ListId, MimeUtils.Quote(SafeText.ForHeader(settings.FromName)) + " <alerts." + from.Domain + ">");
         foreach (var (name, value) in message.Headers ?? new Dictionary<string, string>())
         {
             mime.Headers.Add(name, value);
         }
 
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+
+        // A Content-* header belongs to the top-level MIME entity (MimeKit drops it from the message's own headers).
+        mime.Body.Headers.Add(HeaderId.ContentLanguage, message.Language);
         return mime;
     }
 

@@ -12,7 +12,8 @@ internal sealed class PublicationFactory(IPillarClassifier classifier, TimeProvi
             result.Language,
             ReleaseValidator.InCatalogueOrder(result.Pillars),
             result.Scores,
-            [.. result.Evidence.Select(e => new PublicationEvidence(e.Pillar, e.Term, e.Field, e.Position, e.Length, e.Weight))]);
+            [.. result.Evidence.Select(e => new PublicationEvidence(e.Pillar, e.Term, e.Field, e.Position, e.Length, e.Weight))],
+            result.Threshold);
     }
 
     /// <param name="languageHint">A language the text is probably in (e.g. the feed's); the text decides.</param>

@@ -230,6 +230,7 @@ internal sealed class TablePublicationStore(TableProvider tables, TimeProvider t
             ["ClassifiedPillars"] = string.Join(',', p.Classification.Pillars),
             ["Scores"] = JsonSerializer.Serialize(p.Classification.Scores, Json),
             ["Evidence"] = EvidenceJson(p.Classification.Evidence),
+            ["ClassifierThreshold"] = p.Classification.Threshold,
             ["PublishedToTopic"] = p.PublishedToTopic,
         };
 
@@ -286,7 +287,8 @@ internal sealed class TablePublicationStore(TableProvider tables, TimeProvider t
                 e.GetString("ClassifiedLanguage") ?? "other",
                 SplitList(e.GetString("ClassifiedPillars")),
                 JsonSerializer.Deserialize<Dictionary<string, double>>(e.GetString("Scores") ?? "{}", Json) ?? [],
-                JsonSerializer.Deserialize<List<PublicationEvidence>>(e.GetString("Evidence") ?? "[]", Json) ?? []),
+                JsonSerializer.Deserialize<List<PublicationEvidence>>(e.GetString("Evidence") ?? "[]", Json) ?? [],
+                e.GetDouble("ClassifierThreshold")),
             PublishedToTopic = e.GetBoolean("PublishedToTopic") ?? false,
             PublishedToTopicAt = e.GetDateTimeOffset("PublishedToTopicAt"),
         };

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Subscriptions;
@@ -35,6 +36,40 @@ public sealed class WebhookRetryTests(AzuriteFixture azurite, LocalServiceBusFix
         Assert.True(requests[2].ReceivedAt - requests[1].ReceivedAt >= TimeSpan.FromSeconds(1.9), "second retry after the second delay (2 s)");
         var row = Assert.Single(await app.LedgerAsync(id));
         Assert.Equal((DeliveryStatus.Delivered, 3, 200), (row.Status, row.Attempts, row.LastStatusCode));
+    }
+
+    [Fact]
+    public async Task A_retried_event_differs_from_the_first_try_only_in_the_fields_the_README_names()
+    {
+        await using var app = DeliveryApp.Create(azurite, bus, smtp, new Dictionary<string, string?> { ["Delivery:RetrySchedule"] = "00:00:01.100" });
+        var endpoint = webhooks.Receiver.CreateEndpoint();
+        endpoint.Script(WebhookReply.Status(503));
+        await app.AddSubscriberAsync(endpoint.Url.AbsoluteUri, [PillarCatalog.ChildrenAndArmedConflict]);
+        await app.ReleaseAsync("Children in armed conflict", PillarCatalog.ChildrenAndArmedConflict);
+
+        await app.DrainUntilAsync(() => Task.FromResult(endpoint.Requests.Count >= 2), Wait);
+
+        var requests = endpoint.Requests;
+        Assert.Equal(requests[0].Header("webhook-id"), requests[1].Header("webhook-id"));
+        Assert.All(requests, r => Assert.Equal(
+            long.Parse(r.Header("webhook-timestamp")!, System.Globalization.CultureInfo.InvariantCulture),
+            JsonNode.Parse(r.BodyText)!["timestamp"]!.GetValue<DateTimeOffset>().ToUnixTimeSeconds()));
+        var bodies = requests.Select(r => JsonNode.Parse(r.BodyText)!.AsObject()).ToList();
+        Assert.NotEqual(bodies[0]["timestamp"]!.ToJsonString(), bodies[1]["timestamp"]!.ToJsonString());
+        Assert.Equal(requests[0].Header("webhook-id"), bodies[1]["data"]!["deliveryId"]!.GetValue<string>());
+
+        // Without the fields the README says may change, the two attempts carry the same event.
+        foreach (var body in bodies)
+        {
+            body.Remove("timestamp");
+            var data = body["data"]!.AsObject();
+            data.Remove("language");
+            data.Remove("matchedPillars");
+            data["links"]!.AsObject().Remove("manage");
+            data["links"]!.AsObject().Remove("unsubscribe");
+        }
+
+        Assert.Equal(bodies[0].ToJsonString(), bodies[1].ToJsonString());
     }
 
     [Fact]

@@ -90,6 +90,13 @@ internal sealed class PublicationsApp : IAsyncDisposable
         return Host.InvokeAsync(AppHost.Request("GET", "/api/publications/" + id), r => function.Run(r, id, CancellationToken.None));
     }
 
+    public Task<FunctionResponse> FeedAsync(string pillar, string query, Dictionary<string, string>? headers = null)
+    {
+        var function = Host.Create<Functions.Publications.GetPillarFeed>();
+        var request = AppHost.Request("GET", $"/api/pillars/{pillar}/feed{query}", headers: headers);
+        return Host.InvokeAsync(request, r => function.Run(r, pillar, CancellationToken.None));
+    }
+
     public Task<FunctionResponse> ListAsync(string query)
     {
         var function = Host.Create<Functions.Publications.ListPublications>();

@@ -1,5 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
+using System.Xml.Linq;
 using HumanSecurityAlerts.IntegrationTests.Hosting;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
@@ -13,6 +14,7 @@ namespace HumanSecurityAlerts.IntegrationTests.Publications;
 public sealed class ReadApiTests(AzuriteFixture azurite, LocalServiceBusFixture bus) : IClassFixture<AzuriteFixture>, IClassFixture<LocalServiceBusFixture>
 {
     private static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     [Fact]
     public async Task Paging_through_250_publications_of_a_pillar_returns_each_once_newest_first()
@@ -98,6 +100,32 @@ public sealed class ReadApiTests(AzuriteFixture azurite, LocalServiceBusFixture 
     }
 
     [Fact]
+    public async Task A_publication_shows_its_scores_threshold_and_evidence_as_the_release_answer_does()
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+        var released = await app.ReleaseAsync(PublicationsApp.SeedRelease());
+        var id = released.Json.GetProperty("id").GetString()!;
+
+        var response = await app.GetAsync(id);
+
+        Assert.Equal(200, response.StatusCode);
+        var classification = response.Json.GetProperty("classification");
+        Assert.Equal(released.Json.GetProperty("classification").GetRawText(), classification.GetRawText());
+        var threshold = classification.GetProperty("threshold").GetDouble();
+        Assert.Equal(3, threshold);
+        Assert.True(classification.GetProperty("scores").GetProperty(PillarCatalog.ProtectionOfCivilians).GetDouble() >= threshold);
+        Assert.Contains(PillarCatalog.ProtectionOfCivilians, classification.GetProperty("pillars").EnumerateArray().Select(p => p.GetString()));
+        var evidence = classification.GetProperty("evidence").EnumerateArray().Where(e => e.GetProperty("pillar").GetString() == PillarCatalog.ProtectionOfCivilians).ToList();
+        Assert.NotEmpty(evidence);
+        Assert.All(evidence, e =>
+        {
+            Assert.False(string.IsNullOrEmpty(e.GetProperty("term").GetString()));
+            Assert.Contains(e.GetProperty("field").GetString(), new[] { "title", "summary", "body" });
+            Assert.True(e.GetProperty("weight").GetDouble() > 0);
+        });
+    }
+
+    [Fact]
     public async Task A_pillar_has_an_Atom_feed_of_its_newest_publications()
     {
         await using var app = PublicationsApp.Create(azurite, bus);
@@ -127,6 +155,69 @@ public sealed class ReadApiTests(AzuriteFixture azurite, LocalServiceBusFixture 
         Assert.Equal(404, unknown.StatusCode);
         Assert.Equal(200, empty.StatusCode);
         Assert.Empty(SyndicationFeed.Load(XmlReader.Create(new StringReader(empty.Body))).Items);
+    }
+
+    [Fact]
+    public async Task The_default_feed_is_in_English_and_each_entry_carries_its_own_language()
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+        var store = app.Host.Services.GetRequiredService<IPublicationStore>();
+        await store.IndexAsync(Make(1, Start, PillarCatalog.ChildrenAndArmedConflict, "en"), CancellationToken.None);
+        await store.IndexAsync(Make(2, Start.AddHours(1), PillarCatalog.ChildrenAndArmedConflict, "fr"), CancellationToken.None);
+        await store.IndexAsync(Make(3, Start.AddHours(2), PillarCatalog.ChildrenAndArmedConflict, "other"), CancellationToken.None);
+
+        var all = await app.FeedAsync(PillarCatalog.ChildrenAndArmedConflict, "");
+        var french = await app.FeedAsync(PillarCatalog.ChildrenAndArmedConflict, "?lang=fr");
+
+        var feed = XDocument.Parse(all.Body).Root!;
+        Assert.Equal("en", (string?)feed.Attribute(XNamespace.Xml + "lang"));
+        var languages = feed.Elements(Atom + "entry").ToDictionary(e => (string)e.Element(Atom + "id")!, e => (string?)e.Attribute(XNamespace.Xml + "lang"));
+        Assert.Equal("en", languages["urn:humansecurityalerts:publication:p001"]);
+        Assert.Equal("fr", languages["urn:humansecurityalerts:publication:p002"]);
+        Assert.Equal("", languages["urn:humansecurityalerts:publication:p003"]);
+        var frenchFeed = XDocument.Parse(french.Body).Root!;
+        Assert.Equal("fr", (string?)frenchFeed.Attribute(XNamespace.Xml + "lang"));
+        Assert.Equal("fr", (string?)Assert.Single(frenchFeed.Elements(Atom + "entry")).Attribute(XNamespace.Xml + "lang"));
+    }
+
+    [Fact]
+    public async Task A_feed_is_cacheable_and_answers_a_conditional_get_with_304_until_it_changes()
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+        var store = app.Host.Services.GetRequiredService<IPublicationStore>();
+        await store.IndexAsync(Make(1, Start, PillarCatalog.CulturalPropertyProtection), CancellationToken.None);
+        const string pillar = PillarCatalog.CulturalPropertyProtection;
+
+        var first = await app.FeedAsync(pillar, "");
+        var etag = first.Headers["ETag"];
+        var lastModified = first.Headers["Last-Modified"];
+        var sameTag = await app.FeedAsync(pillar, "", new() { ["If-None-Match"] = "\"other\", " + etag });
+        var weakTag = await app.FeedAsync(pillar, "", new() { ["If-None-Match"] = "W/" + etag });
+        var sameDate = await app.FeedAsync(pillar, "", new() { ["If-Modified-Since"] = lastModified });
+        var otherTagSameDate = await app.FeedAsync(pillar, "", new() { ["If-None-Match"] = "\"other\"", ["If-Modified-Since"] = lastModified });
+        var otherLanguage = await app.FeedAsync(pillar, "?lang=fr", new() { ["If-None-Match"] = etag });
+        await store.IndexAsync(Make(2, Start.AddDays(1), pillar), CancellationToken.None);
+        var changed = await app.FeedAsync(pillar, "", new() { ["If-None-Match"] = etag, });
+        var changedSince = await app.FeedAsync(pillar, "", new() { ["If-Modified-Since"] = lastModified });
+
+        Assert.Equal(200, first.StatusCode);
+        Assert.Matches("^\"[0-9a-f]{32}\"$", etag);
+        Assert.Equal(Start, DateTimeOffset.Parse(lastModified, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("public, max-age=300", first.Headers["Cache-Control"]);
+        foreach (var notModified in new[] { sameTag, weakTag, sameDate })
+        {
+            Assert.Equal(304, notModified.StatusCode);
+            Assert.Equal("", notModified.Body);
+            Assert.Equal(etag, notModified.Headers["ETag"]);
+            Assert.Equal("public, max-age=300", notModified.Headers["Cache-Control"]);
+        }
+
+        Assert.Equal(200, otherTagSameDate.StatusCode);
+        Assert.Equal(200, otherLanguage.StatusCode);
+        Assert.Equal(200, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers["ETag"]);
+        Assert.Equal(2, XDocument.Parse(changed.Body).Root!.Elements(Atom + "entry").Count());
+        Assert.Equal(200, changedSince.StatusCode);
     }
 
     private static Publication Make(int i, DateTimeOffset publishedAt, string pillar, string language = "en") => new()

@@ -68,9 +68,38 @@ public sealed class SmtpEmailSenderTests(AzuriteFixture azurite, SmtpCaptureFixt
         Assert.Empty(smtp.Server.To(recipient));
     }
 
+    [Fact]
+    public async Task Headers_name_the_senders_domain_the_list_the_language_and_say_the_mail_is_automatic()
+    {
+        await using var app = SubscriptionApp.Create(azurite, smtp, extra: new Dictionary<string, string?>
+        {
+            ["Smtp:FromAddress"] = "alerts@alerts-sender.example",
+            ["Smtp:FromName"] = "Human \"security\" alerts",
+        });
+        var sender = app.Host.Services.GetRequiredService<IEmailSender>();
+        var recipient = SmtpCaptureFixture.NewRecipient();
+
+        await sender.SendAsync(Message(recipient, "fr"), CancellationToken.None);
+        await sender.SendAsync(Message(recipient, "en") with { Language = "en" }, CancellationToken.None);
+
+        var received = await smtp.Server.WaitForAsync(recipient, 2, TimeSpan.FromSeconds(10));
+        Assert.Equal(["fr", "en"], received.Select(m => m.Message.Body?.Headers["Content-Language"]));
+        Assert.All(received, m =>
+        {
+            Assert.EndsWith("@alerts-sender.example", m.Message.MessageId, StringComparison.Ordinal);
+            Assert.DoesNotContain(Environment.MachineName, m.Message.MessageId, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal("auto-generated", m.Header("Auto-Submitted"));
+            Assert.Equal("\"Human \\\"security\\\" alerts\" <alerts.alerts-sender.example>", m.Header("List-Id"));
+        });
+        Assert.NotEqual(received[0].Message.MessageId, received[1].Message.MessageId);
+    }
+
     private static EmailMessage Message(string to, string subject) => new(to, subject, "Bonjour", "<p>Bonjour</p>", new Dictionary<string, string>
     {
         ["List-Unsubscribe"] = "<https://example.org/u>",
         ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
-    });
+    })
+    {
+        Language = "fr",
+    };
 }

@@ -26,7 +26,7 @@ public sealed class FeedIngestionServiceTests
 
     public FeedIngestionServiceTests()
     {
-        classifier.Classify(Arg.Any<ClassificationInput>()).Returns(new ClassificationResult("en", ["protection-of-civilians"], new Dictionary<string, double>(), []));
+        classifier.Classify(Arg.Any<ClassificationInput>()).Returns(new ClassificationResult("en", ["protection-of-civilians"], new Dictionary<string, double>(), [], 3));
         store.AddAsync(Arg.Any<Publication>(), Arg.Any<CancellationToken>()).Returns(ci => new PublicationAddResult(ci.Arg<Publication>(), true));
         var rss = File.ReadAllBytes(RepositoryPaths.Combine("seeds", "feeds", "sample.rss.xml"));
         fetcher.FetchAsync(Good, Arg.Any<FeedValidators>(), Arg.Any<CancellationToken>()).Returns(new FeedFetchResult(false, rss, new FeedValidators("\"e1\"", null)));

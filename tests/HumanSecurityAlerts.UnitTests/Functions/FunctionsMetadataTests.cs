@@ -41,6 +41,7 @@ public sealed class FunctionsMetadataTests
         ["Unsubscribe"] = "httpTrigger POST subscriptions/unsubscribe/{token}",
         ["ShowSubscribePage"] = "httpTrigger GET subscribe",
         ["SubmitSubscribePage"] = "httpTrigger POST subscribe",
+        ["GetOpenApi"] = "httpTrigger GET openapi.json",
     };
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class FunctionsMetadataTests
         return result;
     }
 
-    private static string MetadataPath()
+    internal static string MetadataPath()
     {
         // Same configuration and framework as this test assembly, e.g. bin/Debug/net10.0.
         var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
