@@ -44,7 +44,8 @@ public static class EmailAddress
         }
 
         var trimmed = address.Trim();
-        if (trimmed.Length > MaxLength || trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        // Format characters (bidi overrides, zero-width joiners) would let one address pass for another on screen.
+        if (trimmed.Length > MaxLength || trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
         {
             return false;
         }

@@ -16,9 +16,16 @@ public sealed class EmailAddressAndTokenTests
     [InlineData("a b@example.org", false)]
     [InlineData("Reader <reader@example.org>", false)]
     [InlineData("reader@exa mple.org", false)]
+    [InlineData("gro.elpmaxe\u202E@reader.org", false)]
+    [InlineData("read\u200Ber@example.org", false)]
+    [InlineData("lecteur@exämple.org", true)]
     [InlineData("", false)]
     [InlineData(null, false)]
     public void Validates_addresses(string? address, bool valid) => Assert.Equal(valid, EmailAddress.IsValid(address));
+
+    [Fact]
+    public void An_address_with_a_lone_surrogate_is_not_valid() =>
+        Assert.False(EmailAddress.IsValid("reader" + (char)0xD800 + "@example.org")); // built in code: test data would replace it
 
     [Fact]
     public void Normalises_masks_and_hashes_addresses()
