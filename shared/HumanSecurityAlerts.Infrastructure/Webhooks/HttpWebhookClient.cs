@@ -41,7 +41,7 @@ internal sealed class HttpWebhookClient(IHttpClientFactory factory, IOptions<Web
             };
             return new WebhookCallResult(outcome, status, text, outcome == WebhookCallOutcome.Delivered ? null : $"HTTP {status}", RetryAfter(response));
         }
-        catch (HttpRequestException e) when (FindRefusal(e) is { } refusal)
+        catch (HttpRequestException e) when (WebhookHttp.FindRefusal(e) is { } refusal)
         {
             return new WebhookCallResult(WebhookCallOutcome.Refused, null, null, refusal.Message);
         }
@@ -60,19 +60,6 @@ internal sealed class HttpWebhookClient(IHttpClientFactory factory, IOptions<Web
         var header = response.Headers.RetryAfter;
         var delay = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
         return delay is { } d && d > TimeSpan.Zero ? d : null;
-    }
-
-    private static WebhookDestinationRefusedException? FindRefusal(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is WebhookDestinationRefusedException refused)
-            {
-                return refused;
-            }
-        }
-
-        return null;
     }
 
     private static async Task<string> ReadLimitedAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)

@@ -41,19 +41,21 @@ public static class WebhookHttp
             .RemoveAllLoggers();
     }
 
-    /// <summary>True when <paramref name="e"/> or one of its inner exceptions is a refusal by the connect-time guard.</summary>
-    internal static bool IsRefusal(Exception? e)
+    /// <summary>The refusal by the connect-time guard in <paramref name="e"/> or one of its inner exceptions, if any.</summary>
+    internal static WebhookDestinationRefusedException? FindRefusal(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
         {
-            if (e is WebhookDestinationRefusedException)
+            if (e is WebhookDestinationRefusedException refused)
             {
-                return true;
+                return refused;
             }
         }
 
-        return false;
+        return null;
     }
+
+    internal static bool IsRefusal(Exception? e) => FindRefusal(e) is not null;
 
     /// <summary>
     /// Resolves, refuses the host if any of its addresses is not allowed by <paramref name="policy"/>, then connects to
