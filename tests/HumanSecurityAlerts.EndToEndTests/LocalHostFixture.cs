@@ -40,7 +40,8 @@ public class LocalHostFixture : IAsyncLifetime
 
     public string AdminKey { get; private set; } = "";
 
-    public string TablesConnectionString => azurite.ConnectionString;
+    /// <summary>The Table storage the worker uses (the shared Azurite unless <see cref="Customize"/> changes it).</summary>
+    public string TablesConnectionString => AppSettings.TryGetValue("TableStorage", out var tables) && tables is not null ? tables : azurite.ConnectionString;
 
     public string TablePrefix { get; private set; } = "";
 
@@ -58,7 +59,7 @@ public class LocalHostFixture : IAsyncLifetime
     /// <summary>The host that runs the worker process (its pid, how often it started).</summary>
     internal WorkerHost Worker => app!.Services.GetRequiredService<WorkerHost>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await Task.WhenAll(azurite.InitializeAsync(), ServiceBus.InitializeAsync(), smtp.InitializeAsync(), webhooks.InitializeAsync());
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
@@ -91,7 +92,7 @@ public class LocalHostFixture : IAsyncLifetime
     {
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         if (app is not null)

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace HumanSecurityAlerts.LocalComponents;
 
-/// <summary>Azurite from the repository's node_modules, in memory, on loopback ports: its Table service, or all three services.</summary>
+/// <summary>
+/// Azurite from the repository's node_modules on loopback ports: its Table service, or all three services; in memory,
+/// or in a folder that outlives the process (a restart on the same folder finds the data again).
+/// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
     // Azurite's well-known development account; public by design, not a secret.
@@ -28,20 +31,24 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>Wraps an Azurite or storage account someone already runs; nothing is started or stopped.</summary>
     public static AzuriteServer Existing(string connectionString) => new(connectionString, null, null);
 
-    public static Task<AzuriteServer> StartAsync(string repositoryRoot, int port, TimeSpan timeout) =>
+    /// <param name="location">A folder to keep the data in; null keeps it in memory.</param>
+    public static Task<AzuriteServer> StartAsync(string repositoryRoot, int port, TimeSpan timeout, string? location = null) =>
         StartAsync(
             repositoryRoot,
             Path.Combine("table", "main.js"),
             ["--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture)],
             "successfully started",
             ConnectionStringFor(port),
-            timeout);
+            timeout,
+            location);
 
     /// <summary>
     /// Blob, Queue and Table, as <c>UseDevelopmentStorage=true</c> and the Functions host expect them (the host keeps
     /// timer locks and keys in Blob storage).
     /// </summary>
-    public static Task<AzuriteServer> StartAllAsync(string repositoryRoot, int blobPort, int queuePort, int tablePort, TimeSpan timeout) =>
+    /// <param name="location">A folder to keep the data in; null keeps it in memory.</param>
+    public static Task<AzuriteServer> StartAllAsync(string repositoryRoot, int blobPort, int queuePort, int tablePort, TimeSpan timeout, string? location = null) =>
+
         StartAsync(
             repositoryRoot,
             "azurite.js",
@@ -53,9 +60,10 @@ public sealed class AzuriteServer : IAsyncDisposable
             // Azurite starts Blob, Queue, then Table.
             "Azurite Table service is successfully listening",
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;",
-            timeout);
+            timeout,
+            location);
 
-    private static async Task<AzuriteServer> StartAsync(string repositoryRoot, string entryPoint, IEnumerable<string> listen, string readyMarker, string connectionString, TimeSpan timeout)
+    private static async Task<AzuriteServer> StartAsync(string repositoryRoot, string entryPoint, IEnumerable<string> listen, string readyMarker, string connectionString, TimeSpan timeout, string? location)
     {
         var main = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", entryPoint);
         if (!File.Exists(main))
@@ -69,7 +77,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             var process = await ChildProcess.StartAsync(
                 "Azurite",
                 "node",
-                ["-e", ParentWatchdog.RequireScript, main, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableTelemetry", .. listen],
+                ["-e", ParentWatchdog.RequireScript, main, .. Persistence(location), "--silent", "--skipApiVersionCheck", "--disableTelemetry", .. listen],
                 workspace,
                 readyMarker,
                 timeout,
@@ -81,6 +89,17 @@ public sealed class AzuriteServer : IAsyncDisposable
             Directory.Delete(workspace, recursive: true);
             throw;
         }
+    }
+
+    private static string[] Persistence(string? location)
+    {
+        if (location is null)
+        {
+            return ["--inMemoryPersistence"];
+        }
+
+        Directory.CreateDirectory(location);
+        return ["--location", Path.GetFullPath(location)];
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,11 @@ public sealed class LocalServiceBusBroker : IAsyncDisposable
     /// <summary>A connection string for the development-emulator mode of the client (plain TCP, any key).</summary>
     public string ConnectionString => Port == 0
         ? throw new InvalidOperationException("The broker has not been started.")
-        : $"Endpoint=sb://localhost:{Port};SharedAccessKeyName=local;SharedAccessKey=bG9jYWw=;UseDevelopmentEmulator=true";
+        : ConnectionStringFor(Port);
+
+    /// <summary>The connection string of a broker (or anything relaying to one) on this loopback port.</summary>
+    public static string ConnectionStringFor(int port) =>
+        string.Create(CultureInfo.InvariantCulture, $"Endpoint=sb://localhost:{port};SharedAccessKeyName=local;SharedAccessKey=bG9jYWw=;UseDevelopmentEmulator=true");
 
     /// <summary>Adds the entities of a file in the emulator's Config.json shape, after validating all of it.</summary>
     /// <exception cref="ServiceBusConfigurationException">The file is invalid; the message names each offending entity.</exception>

@@ -20,6 +20,7 @@ public sealed class SmtpCaptureServer : IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, byte> sessions = new();
     private readonly ConcurrentQueue<(string Recipient, DateTimeOffset At)> attempts = new();
     private readonly SmtpServer.SmtpServer server;
+    private volatile SmtpResponse? refuseAll;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task running;
 
@@ -65,6 +66,10 @@ public sealed class SmtpCaptureServer : IAsyncDisposable
             queue.Enqueue(new SmtpResponse((SmtpReplyCode)code, code >= 500 ? "Mailbox unavailable (test)" : "Try again later (test)"));
         }
     }
+
+    /// <summary>Every message gets this reply (e.g. 421, a server that is up but not accepting mail) until called with null.</summary>
+    public void RefuseAll(int? replyCode) =>
+        refuseAll = replyCode is { } code ? new SmtpResponse((SmtpReplyCode)code, code >= 500 ? "Not accepting mail (test)" : "Service not available, try again later (test)") : null;
 
     public async Task<IReadOnlyList<CapturedEmail>> WaitForAsync(string recipient, int count, TimeSpan timeout)
     {
@@ -146,6 +151,11 @@ public sealed class SmtpCaptureServer : IAsyncDisposable
             foreach (var recipient in recipients)
             {
                 owner.attempts.Enqueue((recipient, DateTimeOffset.UtcNow));
+            }
+
+            if (owner.refuseAll is { } refused)
+            {
+                return refused;
             }
 
             foreach (var recipient in recipients)
