@@ -6,15 +6,16 @@ namespace HumanSecurityAlerts.Publications;
 /// <summary>
 /// Stores publications and gets each one to the topic exactly once as far as subscribers can tell (transactional
 /// outbox): the outbox entry is written before the publication, the send happens after, and the entry is only removed
-/// once the publication is marked as sent. A failed or interrupted send is retried by <see cref="DrainOutboxAsync"/>;
-/// the message id is the publication id, so the topic's duplicate detection absorbs a repeated send.
+/// once the publication is marked as sent. A failed or interrupted send is retried by <see cref="DrainOutboxAsync"/>
+/// (soon after the failure through <see cref="IOutboxRetry"/>, and by the outbox timer); the message id is the publication id, so the topic's duplicate detection absorbs a repeated send.
 /// </summary>
 public sealed partial class PublicationPublisher(
     IPublicationStore store,
     IPublicationEventPublisher events,
     IOptions<PublicationsOptions> options,
     TimeProvider time,
-    ILogger<PublicationPublisher> logger)
+    ILogger<PublicationPublisher> logger,
+    IOutboxRetry? retry = null)
 {
     /// <summary>An outbox entry whose publication never got written (its add failed) is dropped after this long.</summary>
     internal static readonly TimeSpan OrphanAge = TimeSpan.FromMinutes(10);
@@ -92,6 +93,7 @@ public sealed partial class PublicationPublisher(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
             LogSendFailed(e, publication.Id);
+            retry?.SendFailed();
             return publication;
         }
 

@@ -134,6 +134,12 @@ internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
                 rescheduled?.Invoke(due);
             }
 
+            if (decision.Settlement is MessageSettlement.DeadLetter)
+            {
+                // An operator must see it: nothing retries a dead letter until someone replays it.
+                LogDeadLettered(entity, message.MessageId, message.DeliveryCount, decision.Reason ?? "Failed", Truncate(decision.Description));
+            }
+
             Interlocked.Increment(ref counts[decision.Settlement switch
             {
                 MessageSettlement.Complete => 1,
@@ -208,6 +214,9 @@ internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling message {MessageId} from {Entity} failed (delivery {DeliveryCount}); abandoned")]
     private partial void LogHandlerFailed(Exception exception, string entity, string messageId, int deliveryCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on {Entity} dead-lettered after {DeliveryCount} deliveries: {Reason}: {Description}")]
+    private partial void LogDeadLettered(string entity, string messageId, int deliveryCount, string reason, string? description);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lock of message {MessageId} on {Entity} was lost; the broker redelivers it")]
     private partial void LogLockLost(string entity, string messageId);

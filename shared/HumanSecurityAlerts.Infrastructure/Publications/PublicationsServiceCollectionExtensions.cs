@@ -43,6 +43,7 @@ public static class PublicationsServiceCollectionExtensions
         services.TryAddSingleton<IPublicationEventPublisher, ServiceBusPublicationEventPublisher>();
         services.TryAddSingleton<IReleaseNotifier, NoReleaseNotifier>();
         services.TryAddSingleton<PublicationPublisher>();
+        services.TryAddSingleton<IOutboxRetry, OutboxRetry>();
         services.TryAddSingleton<PublicationFactory>();
         services.TryAddSingleton<PublicationReleaseService>();
 

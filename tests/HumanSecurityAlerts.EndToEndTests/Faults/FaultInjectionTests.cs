@@ -77,7 +77,7 @@ public sealed class FaultInjectionTests(FaultSuiteFixture host, ITestOutputHelpe
             host.EventReply = () => WebhookReply.Status(503);
             await run.ReleaseAsync();
             await Task.Delay(Scale.Outage);
-            host.EventReply = () => WebhookReply.Slow(FaultSuiteFixture.WebhookTimeout + TimeSpan.FromSeconds(2));
+            host.EventReply = () => WebhookReply.Slow(FaultSuiteFixture.WebhookTimeout + TimeSpan.FromSeconds(2), 503);
             await Task.Delay(Scale.Outage);
             host.EventReply = WebhookReply.Reset;
             await Task.Delay(Scale.Outage);

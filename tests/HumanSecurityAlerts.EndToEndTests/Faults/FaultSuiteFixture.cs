@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -25,6 +26,7 @@ public sealed class FaultSuiteFixture : LocalHostFixture
     public static readonly TimeSpan WebhookTimeout = TimeSpan.FromSeconds(3);
 
     private readonly Lazy<Task<Audience>> audience;
+    private readonly ConcurrentDictionary<RecordedRequest, byte> accepted = new(ReferenceEqualityComparer.Instance);
 
     public FaultSuiteFixture() => audience = new(CreateAudienceAsync);
 
@@ -152,12 +154,24 @@ public sealed class FaultSuiteFixture : LocalHostFixture
         }
     }
 
+    /// <summary>Whether the receiver took this request in: answered 2xx within the sender's timeout.</summary>
+    public bool Accepted(RecordedRequest request) => accepted.ContainsKey(request);
+
     private WebhookReply Reply(RecordedRequest request)
     {
         using var document = JsonDocument.Parse(request.Body);
         var root = document.RootElement;
-        return root.GetProperty("type").GetString() == "subscription.validation"
-            ? WebhookReply.Json(JsonSerializer.Serialize(new { validationResponse = root.GetProperty("data").GetProperty("validationCode").GetString() }))
-            : EventReply();
+        if (root.GetProperty("type").GetString() == "subscription.validation")
+        {
+            return WebhookReply.Json(JsonSerializer.Serialize(new { validationResponse = root.GetProperty("data").GetProperty("validationCode").GetString() }));
+        }
+
+        var reply = EventReply();
+        if (reply is { StatusCode: >= 200 and < 300, ResetConnection: false } && reply.Delay < WebhookTimeout)
+        {
+            accepted.TryAdd(request, 0);
+        }
+
+        return reply;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Messaging.ServiceBus;
 
 namespace HumanSecurityAlerts.EndToEndTests.Faults;
@@ -10,7 +11,7 @@ namespace HumanSecurityAlerts.EndToEndTests.Faults;
 /// One scenario: posts its two releases, then counts, per subscriber and release, what the SMTP server and the webhook
 /// receivers got (read incrementally, as the suite's totals grow to thousands), and makes the report's row.
 /// </summary>
-internal sealed class ScenarioRun
+internal sealed partial class ScenarioRun
 {
     private readonly FaultSuiteFixture host;
     private readonly Audience audience;
@@ -132,13 +133,22 @@ internal sealed class ScenarioRun
         }
     }
 
-    /// <summary>A log line without its values: level, category and the start of the message.</summary>
+    /// <summary>A log line as its kind: level, category and message, with ids and numbers blanked, cut short.</summary>
     private static string Gist(string line)
     {
         var bracket = line.IndexOf(" [", StringComparison.Ordinal);
-        var text = bracket > 0 ? line[..bracket] : line;
-        return text.Length > 140 ? text[..140] + "…" : text;
+        var text = Numbers().Replace(Ids().Replace(Guids().Replace(bracket > 0 ? line[..bracket] : line, "…"), "…"), "#");
+        return text.Length > 160 ? text[..160] + "…" : text;
     }
+
+    [GeneratedRegex(@"\b[a-z]?[0-9a-f]{16,}[0-9a-z\-]*")]
+    private static partial Regex Ids();
+
+    [GeneratedRegex(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Guids();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Numbers();
 
     private void Collect()
     {
@@ -164,7 +174,7 @@ internal sealed class ScenarioRun
             {
                 using var document = JsonDocument.Parse(requests[i].Body);
                 var root = document.RootElement;
-                if (root.GetProperty("type").GetString() != "publication.released")
+                if (root.GetProperty("type").GetString() != "publication.released" || !host.Accepted(requests[i]))
                 {
                     continue;
                 }

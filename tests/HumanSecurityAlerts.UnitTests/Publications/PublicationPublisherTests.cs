@@ -12,10 +12,11 @@ public sealed class PublicationPublisherTests
     private readonly IPublicationStore store = Substitute.For<IPublicationStore>();
     private readonly IPublicationEventPublisher events = Substitute.For<IPublicationEventPublisher>();
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2024, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly IOutboxRetry retry = Substitute.For<IOutboxRetry>();
     private readonly PublicationPublisher publisher;
 
     public PublicationPublisherTests() =>
-        publisher = new PublicationPublisher(store, events, Options.Create(new PublicationsOptions()), time, NullLogger<PublicationPublisher>.Instance);
+        publisher = new PublicationPublisher(store, events, Options.Create(new PublicationsOptions()), time, NullLogger<PublicationPublisher>.Instance, retry);
 
     [Fact]
     public async Task A_new_publication_is_indexed_sent_and_marked_as_sent()
@@ -34,10 +35,11 @@ public sealed class PublicationPublisherTests
             events.PublishAsync(publication, Arg.Any<CancellationToken>());
             store.MarkPublishedAsync("a", time.GetUtcNow(), Arg.Any<CancellationToken>());
         });
+        retry.DidNotReceive().SendFailed();
     }
 
     [Fact]
-    public async Task A_failed_send_keeps_the_publication_in_the_outbox()
+    public async Task A_failed_send_keeps_the_publication_in_the_outbox_and_asks_for_an_early_retry()
     {
         var publication = Make("a");
         store.AddAsync(publication, Arg.Any<CancellationToken>()).Returns(new PublicationAddResult(publication, true));
@@ -49,6 +51,7 @@ public sealed class PublicationPublisherTests
         Assert.False(result.Publication.PublishedToTopic);
         await store.DidNotReceiveWithAnyArgs().MarkPublishedAsync(default!, default, default);
         await store.DidNotReceiveWithAnyArgs().RemoveFromOutboxAsync(default!, default);
+        retry.Received(1).SendFailed();
     }
 
     [Fact]
