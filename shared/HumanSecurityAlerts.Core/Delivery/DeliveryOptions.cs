@@ -39,6 +39,15 @@ public sealed class DeliveryOptions
     /// <summary>A webhook endpoint failing without a single success for this long is disabled.</summary>
     public TimeSpan DisableWebhookAfter { get; set; } = TimeSpan.FromDays(5);
 
+    /// <summary>
+    /// Partitions the delivery ledger of one publication is spread over (by subscriber). One Table Storage partition
+    /// takes about 2,000 entities/s, two writes per delivery: this many times 1,000 deliveries/s per publication. 1
+    /// keeps the ledger in one partition per publication (fewer round trips on one machine). Change it only while no
+    /// delivery is in flight: a delivery looks for its row in the partition this count gives.
+    /// </summary>
+    [Range(1, 64)]
+    public int LedgerShards { get; set; } = 1;
+
     /// <summary>A "sending" ledger row younger than this belongs to a worker still at it; another copy waits.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
