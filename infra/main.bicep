@@ -102,6 +102,11 @@ param fanOutSchedule string = '*/30 * * * * *'
 @description('NCRONTAB schedule of the deliveries drain timer (DeliverySchedule); retries are scheduled messages it picks up.')
 param deliverySchedule string = '*/30 * * * * *'
 
+@description('Partitions each publication\'s delivery ledger is spread over (Delivery:LedgerShards): one Table Storage partition takes about 2,000 entities/s, two ledger writes per delivery, so about 1,000 deliveries/s per shard. Change it only while no delivery is in flight.')
+@minValue(1)
+@maxValue(64)
+param deliveryLedgerShards int = 8
+
 @description('NCRONTAB schedule of the daily digest (DailyDigestSchedule), UTC.')
 param dailyDigestSchedule string = '0 0 7 * * *'
 
@@ -432,6 +437,7 @@ module appSettings 'modules/app-settings.bicep' = {
       Site__BaseUrl: empty(siteBaseUrl) ? 'https://${functionApp.outputs.defaultHostName}' : siteBaseUrl
       // In Azure webhooks go to public https endpoints only.
       Webhooks__AllowPrivateNetworks: 'false'
+      Delivery__LedgerShards: string(deliveryLedgerShards)
       // Binding expression of the IngestFeeds timer (a flat name: see IngestFeeds).
       FeedsSchedule: feedsSchedule
       // Binding expressions of the delivery timers (flat names, like FeedsSchedule).

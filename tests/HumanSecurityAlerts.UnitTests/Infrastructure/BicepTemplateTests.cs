@@ -418,6 +418,12 @@ public sealed class BicepTemplateTests(BicepTemplateFixture template) : IClassFi
     }
 
     [Fact]
+    public void The_delivery_ledger_is_sharded_on_azure_past_one_partitions_write_rate()
+    {
+        Assert.Equal("8", Literal(template.AppSettings, "Delivery__LedgerShards"));
+    }
+
+    [Fact]
     public void Trusting_app_service_authentication_deploys_it_with_entra_id()
     {
         Assert.DoesNotContain(template.Resources, IsAuthSettings);
