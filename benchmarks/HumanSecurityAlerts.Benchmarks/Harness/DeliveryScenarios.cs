@@ -70,8 +70,12 @@ internal static class DeliveryScenarios
         return messages == subscribers && distinct == subscribers ? 0 : 1;
     }
 
-    /// <summary><paramref name="count"/> webhook subscribers (one loopback receiver endpoint), one publication, the deliveries drain timed.</summary>
-    public static async Task<int> WebhooksAsync(int count, IDictionary<string, string?> overrides)
+    /// <summary>
+    /// <paramref name="count"/> webhook subscribers (one loopback receiver endpoint), one publication, the deliveries
+    /// drain timed; with <paramref name="instances"/> above 1, that many copies of the app (each its own clients,
+    /// connections and batchers, as separate Functions instances would have) drain the one queue at once.
+    /// </summary>
+    public static async Task<int> WebhooksAsync(int count, int instances, IDictionary<string, string?> overrides)
     {
         await using var env = await BenchEnvironment.StartAsync();
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -79,12 +83,13 @@ internal static class DeliveryScenarios
         var settings = Apply(env.Settings(), overrides);
         var profile = new CallProfile();
         var warnings = new WarningCounter();
-        await using var app = BenchEnvironment.BuildApp(settings, profile, warnings);
+        await using var apps = new AppInstances(settings, profile, warnings, instances);
 
-        var result = await DeliverAsync(app, count, i => endpoint.Url.AbsoluteUri, profile, () => endpoint.Requests.Select(r => r.ReceivedAt).ToList());
+        var result = await DeliverAsync(apps.All, count, i => endpoint.Url.AbsoluteUri, profile, () => endpoint.Requests.Select(r => (r.ReceivedAt, r.Headers.GetValueOrDefault("webhook-id") ?? "")).ToList());
         Report.Print($"Webhook delivery of one publication to {count:N0} subscribers (loopback Kestrel receiver)", 
         [
             .. result.Rows("webhook requests received"),
+            ("instances draining", instances.ToString(CultureInfo.InvariantCulture)),
             ("warnings/errors logged by the app", warnings.Count.ToString(CultureInfo.InvariantCulture)),
             ("settings", DeliverySettings(settings)),
             ("dependency calls during delivery", ""),
@@ -95,20 +100,21 @@ internal static class DeliveryScenarios
     }
 
     /// <summary><paramref name="count"/> email subscribers, one publication, the deliveries drain timed, mail to the in-process SMTP server.</summary>
-    public static async Task<int> EmailAsync(int count, IDictionary<string, string?> overrides)
+    public static async Task<int> EmailAsync(int count, int instances, IDictionary<string, string?> overrides)
     {
         await using var env = await BenchEnvironment.StartAsync();
         await using var smtp = SmtpCaptureServer.Start();
         var settings = Apply(env.Settings(smtp.Host, smtp.Port), overrides);
         var profile = new CallProfile();
         var warnings = new WarningCounter();
-        await using var app = BenchEnvironment.BuildApp(settings, profile, warnings);
+        await using var apps = new AppInstances(settings, profile, warnings, instances);
 
         var sessionsBefore = smtp.SessionCount;
-        var result = await DeliverAsync(app, count, i => $"reader{i}@example.org", profile, () => smtp.Messages.Select(m => m.ReceivedAt).ToList());
+        var result = await DeliverAsync(apps.All, count, i => $"reader{i}@example.org", profile, () => smtp.Messages.Select(m => (m.ReceivedAt, string.Join(',', m.Recipients))).ToList());
         Report.Print($"Email delivery of one publication to {count:N0} subscribers (in-process SMTP server)", 
         [
             .. result.Rows("emails received"),
+            ("instances draining", instances.ToString(CultureInfo.InvariantCulture)),
             ("SMTP connections opened", (smtp.SessionCount - sessionsBefore).ToString(CultureInfo.InvariantCulture)),
             ("warnings/errors logged by the app", warnings.Count.ToString(CultureInfo.InvariantCulture)),
             ("settings", DeliverySettings(settings)),
@@ -119,36 +125,44 @@ internal static class DeliveryScenarios
         return result.Received == count && result.Delivered == count ? 0 : 1;
     }
 
-    private static async Task<DeliveryFigures> DeliverAsync(ServiceProvider app, int count, Func<int, string> address, CallProfile profile, Func<IReadOnlyList<DateTimeOffset>> arrivals)
+    private static async Task<DeliveryFigures> DeliverAsync(IReadOnlyList<ServiceProvider> instances, int count, Func<int, string> address, CallProfile profile, Func<IReadOnlyList<(DateTimeOffset At, string Key)>> arrivals)
     {
+        var app = instances[0];
         var seeding = Stopwatch.StartNew();
         await SeedSubscribersAsync(app, count, address);
         var publicationId = await ReleaseAsync(app);
-        var drains = app.GetRequiredService<DeliveryDrains>();
-        var fanOut = await drains.DrainFanOutAsync(CancellationToken.None);
+        var fanOut = await app.GetRequiredService<DeliveryDrains>().DrainFanOutAsync(CancellationToken.None);
         Console.WriteLine($"Seeded {count:N0} subscribers through the app's store and fanned out ({fanOut.Completed} publication) in {seeding.Elapsed.TotalSeconds:F1} s (not part of the figures).");
 
         profile.Reset();
+        using var sampler = Environment.GetEnvironmentVariable("HSA_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         var memory = MemoryProbe.Start();
+        sampler?.Start();
         var start = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var handled = 0;
         var passes = 0;
-        while (handled < count && passes < 20)
+        await Task.WhenAll(instances.Select(async instance =>
         {
-            passes++;
-            var pass = await drains.DrainDeliveriesAsync(CancellationToken.None);
-            handled += pass.Completed;
-            if (pass.Received == 0)
+            var instanceDrains = instance.GetRequiredService<DeliveryDrains>();
+            while (Volatile.Read(ref handled) < count && Interlocked.Increment(ref passes) <= 20 * instances.Count)
             {
-                break;
+                var pass = await instanceDrains.DrainDeliveriesAsync(CancellationToken.None);
+                Interlocked.Add(ref handled, pass.Completed);
+                if (pass.Received == 0)
+                {
+                    break;
+                }
             }
-        }
+        }));
 
         var drainTime = clock.Elapsed;
         var calls = profile.Rows().ToList();
         var figures = await memory.StopAsync();
-        var times = arrivals();
+        var allocations = sampler?.Rows(30).ToList() ?? [];
+        var received = arrivals();
+        var times = received.Select(r => r.At).ToList();
+        var distinct = received.Select(r => r.Key).Distinct(StringComparer.Ordinal).Count();
         var delivered = 0;
         await foreach (var row in app.GetRequiredService<IDeliveryLedger>().ListAsync(publicationId, CancellationToken.None))
         {
@@ -156,7 +170,7 @@ internal static class DeliveryScenarios
         }
 
         var last = times.Count > 0 ? times.Max() - start : drainTime;
-        return new DeliveryFigures(count, times.Count, delivered, handled, last, drainTime, passes, figures, calls);
+        return new DeliveryFigures(count, times.Count, times.Count - distinct, delivered, handled, last, drainTime, passes, figures, [.. calls, .. allocations.Count > 0 ? [("allocations by type (HSA_BENCH_ALLOCATIONS=1)", "")] : Array.Empty<(string, string)>(), .. allocations]);
     }
 
     private static string DeliverySettings(Dictionary<string, string?> settings)
@@ -273,12 +287,13 @@ internal static class DeliveryScenarios
     }
 
     /// <param name="Calls">The dependency calls of the timed phase (before the ledger is read to count rows).</param>
-    private sealed record DeliveryFigures(int Count, int Received, int Delivered, int Handled, TimeSpan LastArrival, TimeSpan DrainTime, int Passes, MemoryFigures Memory, IReadOnlyList<(string, string)> Calls)
+    private sealed record DeliveryFigures(int Count, int Received, int Duplicates, int Delivered, int Handled, TimeSpan LastArrival, TimeSpan DrainTime, int Passes, MemoryFigures Memory, IReadOnlyList<(string, string)> Calls)
     {
         public IEnumerable<(string, string)> Rows(string received)
         {
             yield return ("deliveries", Count.ToString("N0", CultureInfo.InvariantCulture));
             yield return (received, Received.ToString("N0", CultureInfo.InvariantCulture));
+            yield return ("of which duplicates (same webhook-id or recipient)", Duplicates.ToString("N0", CultureInfo.InvariantCulture));
             yield return ("ledger rows Delivered", Delivered.ToString("N0", CultureInfo.InvariantCulture));
             yield return ("time to the last arrival", Report.Seconds(LastArrival));
             yield return ("deliveries/s (to the last arrival)", Report.Rate(Received, LastArrival));

@@ -18,13 +18,19 @@ public static class WebhookSigner
     {
         ArgumentNullException.ThrowIfNull(secrets);
         var prefix = Encoding.UTF8.GetBytes(messageId + "." + unixTimestamp.ToString(CultureInfo.InvariantCulture) + ".");
-        var content = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(content, 0);
-        body.CopyTo(content.AsSpan(prefix.Length));
+        var header = new StringBuilder();
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        foreach (var secret in secrets)
+        {
+            // Prefix and body hashed in turn: the body is not copied once per secret.
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, WebhookSecret.GetKey(secret));
+            hmac.AppendData(prefix);
+            hmac.AppendData(body);
+            hmac.GetHashAndReset(mac);
+            header.Append(header.Length == 0 ? "v1," : " v1,").Append(Convert.ToBase64String(mac));
+        }
 
-        var signatures = secrets.Select(s => "v1," + Convert.ToBase64String(HMACSHA256.HashData(WebhookSecret.GetKey(s), content)));
-        var header = string.Join(' ', signatures);
-        return header.Length == 0 ? throw new ArgumentException("At least one secret is required.", nameof(secrets)) : header;
+        return header.Length == 0 ? throw new ArgumentException("At least one secret is required.", nameof(secrets)) : header.ToString();
     }
 
     /// <summary>The three Standard Webhooks headers for one message.</summary>

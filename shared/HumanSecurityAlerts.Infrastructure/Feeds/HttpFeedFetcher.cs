@@ -1,6 +1,7 @@
 using System.Net;
-using Microsoft.Extensions.Options;
+using HumanSecurityAlerts.Http;
 using HumanSecurityAlerts.Webhooks;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace HumanSecurityAlerts.Feeds;
@@ -54,11 +55,15 @@ internal sealed class HttpFeedFetcher(IHttpClientFactory clients, IOptions<Feeds
                 throw new FeedFetchException($"The feed declares {response.Content.Headers.ContentLength} bytes, over the limit of {o.MaxBytes}.");
             }
 
-            var content = await ReadLimitedAsync(response.Content, o.MaxBytes, timeout.Token).ConfigureAwait(false);
+            var content = await BoundedBody.ReadBytesAsync(response.Content, (int)Math.Min(o.MaxBytes, Array.MaxLength - 1), timeout.Token).ConfigureAwait(false);
             var validators = new FeedValidators(
                 response.Headers.ETag?.ToString(),
                 response.Content.Headers.TryGetValues("Last-Modified", out var lastModified) ? lastModified.FirstOrDefault() : null);
             return new FeedFetchResult(NotModified: false, content, validators);
+        }
+        catch (BoundedBodyTooLargeException e)
+        {
+            throw new FeedFetchException($"The feed is larger than the limit of {o.MaxBytes} bytes.", e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -75,28 +80,6 @@ internal sealed class HttpFeedFetcher(IHttpClientFactory clients, IOptions<Feeds
         catch (ExecutionRejectedException e)
         {
             throw new FeedFetchException($"The feed was not requested ({e.GetType().Name}).", e);
-        }
-    }
-
-    private static async Task<byte[]> ReadLimitedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
-    {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw new FeedFetchException($"The feed is larger than the limit of {maxBytes} bytes.");
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text;
+using HumanSecurityAlerts.Http;
 using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.Webhooks;
@@ -19,10 +19,9 @@ internal sealed class HttpWebhookClient(IHttpClientFactory factory, IOptions<Web
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(request.Timeout ?? settings.Timeout);
-        var body = request.Body.ToArray();
-        using var message = new HttpRequestMessage(HttpMethod.Post, request.Url) { Content = new ByteArrayContent(body) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.Url) { Content = new ReadOnlyMemoryContent(request.Body) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        foreach (var (name, value) in WebhookSigner.Headers(request.MessageId, request.Timestamp, body, request.Secrets))
+        foreach (var (name, value) in WebhookSigner.Headers(request.MessageId, request.Timestamp, request.Body.Span, request.Secrets))
         {
             message.Headers.TryAddWithoutValidation(name, value);
         }
@@ -32,7 +31,7 @@ internal sealed class HttpWebhookClient(IHttpClientFactory factory, IOptions<Web
             var client = factory.CreateClient(WebhookHttp.ClientName);
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            var text = await ReadLimitedAsync(response, settings.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
+            var text = await BoundedBody.ReadTextAsync(response.Content, settings.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
             var outcome = status switch
             {
                 >= 200 and < 300 => WebhookCallOutcome.Delivered,
@@ -60,22 +59,5 @@ internal sealed class HttpWebhookClient(IHttpClientFactory factory, IOptions<Web
         var header = response.Headers.RetryAfter;
         var delay = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
         return delay is { } d && d > TimeSpan.Zero ? d : null;
-    }
-
-    private static async Task<string> ReadLimitedAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
-    {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new byte[maxBytes];
-            var total = 0;
-            int read;
-            while (total < maxBytes && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                total += read;
-            }
-
-            return Encoding.UTF8.GetString(buffer, 0, total);
-        }
     }
 }
