@@ -34,6 +34,12 @@ public sealed class SmtpOptions
 
     public string FromName { get; set; } = "Human Security Alerts";
 
+    /// <summary>
+    /// SMTP connections kept open at once, each carrying one message at a time: a message waits for the server's reply
+    /// to each command, so several connections send several times as many. Within what the relay allows per client.
+    /// </summary>
+    public int Connections { get; set; } = 1;
+
     /// <summary>Per SMTP command.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

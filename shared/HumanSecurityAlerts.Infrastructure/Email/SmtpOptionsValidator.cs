@@ -33,6 +33,11 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             failures.Add($"Setting '{Section}__Security' is None, so '{Section}__UserName' and the password would travel in clear: use StartTls or SslOnConnect (or set '{Section}__AllowUnencryptedAuthentication' to true, never in production).");
         }
 
+        if (options.Connections is < 1 or > 16)
+        {
+            failures.Add($"Setting '{Section}__Connections' must be between 1 and 16.");
+        }
+
         if (options.Timeout <= TimeSpan.Zero)
         {
             failures.Add($"Setting '{Section}__Timeout' must be positive.");

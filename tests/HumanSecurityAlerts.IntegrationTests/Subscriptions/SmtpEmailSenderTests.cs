@@ -38,6 +38,20 @@ public sealed class SmtpEmailSenderTests(AzuriteFixture azurite, SmtpCaptureFixt
     }
 
     [Fact]
+    public async Task Concurrent_messages_spread_over_the_configured_connections_and_no_more()
+    {
+        await using var app = SubscriptionApp.Create(azurite, smtp, extra: new Dictionary<string, string?> { ["Smtp:Connections"] = "3" });
+        var sender = app.Host.Services.GetRequiredService<IEmailSender>();
+        var recipient = SmtpCaptureFixture.NewRecipient("pool");
+
+        await Task.WhenAll(Enumerable.Range(0, 60).Select(i => sender.SendAsync(Message(recipient, "m" + i), CancellationToken.None)));
+
+        var received = await smtp.Server.WaitForAsync(recipient, 60, TimeSpan.FromSeconds(20));
+        Assert.Equal(Enumerable.Range(0, 60).Select(i => "m" + i).Order(), received.Select(m => m.Subject).Order());
+        Assert.Equal(3, received.Select(m => m.SessionId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_a_transient_failure()
     {
         var port = HumanSecurityAlerts.LocalComponents.FreePort.Next();
