@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using HumanSecurityAlerts.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.Webhooks;
@@ -25,6 +26,13 @@ internal sealed class HttpWebhookClient(IHttpClientFactory factory, IOptions<Web
         foreach (var (name, value) in WebhookSigner.Headers(request.MessageId, request.Timestamp, body, request.Secrets))
         {
             message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        // The delivery attempt's span, so the receiver can join the release's trace (set here, not left to HttpClient, which
+        // only propagates while someone listens to its own diagnostics).
+        if (ServiceTelemetry.CurrentTraceParent() is { } traceParent)
+        {
+            message.Headers.TryAddWithoutValidation("traceparent", traceParent);
         }
 
         try
