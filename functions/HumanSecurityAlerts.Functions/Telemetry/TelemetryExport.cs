@@ -23,6 +23,12 @@ internal static class TelemetryExport
     public const string AuthenticationStringSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>
+    /// The span sources exported: the service's own (the Functions worker adds its invocation spans). Not the HTTP
+    /// client's, whose spans carry the full URL, and a webhook URL can hold the receiver's own token.
+    /// </summary>
+    public static readonly string[] Sources = [ServiceTelemetry.Name];
+
     public static IServiceCollection AddTelemetryExport(this IServiceCollection services, IConfiguration configuration)
     {
         var azureMonitor = !string.IsNullOrWhiteSpace(configuration[ConnectionStringSetting]);
@@ -34,7 +40,7 @@ internal static class TelemetryExport
 
         var builder = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceTelemetry.Name))
-            .WithTracing(t => t.AddSource(ServiceTelemetry.Name))
+            .WithTracing(t => t.AddSource(Sources))
             .WithMetrics(m => m.AddMeter(ServiceTelemetry.Name))
             .UseFunctionsWorkerDefaults();
         if (azureMonitor)
