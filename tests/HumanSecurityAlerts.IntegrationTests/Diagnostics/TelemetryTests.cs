@@ -75,6 +75,14 @@ public sealed class TelemetryTests(AzuriteFixture azurite, LocalServiceBusFixtur
         Assert.All(parents, p => Assert.Equal(trace, p.TraceId));
         Assert.Equal(hooks.Select(h => h.SpanId), parents.Select(p => p.SpanId));
 
+        // The operator's report names the trace and counts per channel.
+        var report = (await app.AdminAsync("GET", "/api/manage/deliveries?publicationId=" + id)).Json;
+        Assert.Equal(trace.ToHexString(), report.GetProperty("traceId").GetString());
+        Assert.Equal(1, report.GetProperty("channels").GetProperty("email").GetProperty("delivered").GetInt32());
+        Assert.Equal(1, report.GetProperty("channels").GetProperty("webhook").GetProperty("delivered").GetInt32());
+        Assert.True(report.GetProperty("firstDeliveredAt").GetDateTimeOffset() <= report.GetProperty("lastDeliveredAt").GetDateTimeOffset());
+        Assert.True(report.GetProperty("lastDeliveredAt").GetDateTimeOffset() >= requests[1].ReceivedAt.AddSeconds(-1));
+
         metering.ForceFlush();
         Assert.Equal(1, Sum(metrics, "hsa.releases.ingested"));
         Assert.Equal(1, Sum(metrics, "hsa.publications", (ServiceTelemetry.PillarTag, PillarCatalog.ProtectionOfCivilians)));
