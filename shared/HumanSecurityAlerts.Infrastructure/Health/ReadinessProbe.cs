@@ -4,7 +4,6 @@ using Azure.Messaging.ServiceBus;
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
-using HumanSecurityAlerts.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,11 +18,11 @@ public sealed record ReadinessReport(string Status, IReadOnlyDictionary<string, 
 }
 
 /// <summary>
-/// Whether the app can do its work now: one Table query, one Service Bus peek on the deliveries queue, one TCP connect
+/// Whether the app can do its work now: one Table query (the newest publication), one Service Bus peek on the deliveries queue, one TCP connect
 /// to the SMTP server, in parallel, each bounded by <see cref="Timeout"/>. Reads nothing secret and reports none.
 /// </summary>
 internal sealed partial class ReadinessProbe(
-    TableProvider tables,
+    IPublicationStore publications,
     ServiceBusClient bus,
     IOptions<ServiceBusOptions> busOptions,
     IOptions<SmtpOptions> smtp,
@@ -73,14 +72,9 @@ internal sealed partial class ReadinessProbe(
         }
     }
 
-    private async Task CheckTablesAsync(CancellationToken cancellationToken)
-    {
-        var table = await tables.GetTableAsync(TablePublicationStore.PublicationsTable, cancellationToken).ConfigureAwait(false);
-        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages(pageSizeHint: 1).ConfigureAwait(false))
-        {
-            break;
-        }
-    }
+    /// <summary>The newest publication: one query of one partition, as the API's listing makes.</summary>
+    private Task CheckTablesAsync(CancellationToken cancellationToken) =>
+        publications.ListAsync(null, null, 1, null, cancellationToken);
 
     private async Task CheckSmtpAsync(CancellationToken cancellationToken)
     {
