@@ -5,7 +5,7 @@ using HumanSecurityAlerts.Messaging;
 namespace HumanSecurityAlerts.Delivery;
 
 /// <summary>Handles a message of the deliveries queue (<see cref="DeliveryMessage"/>) with <see cref="DeliveryService"/>.</summary>
-internal sealed class DeliveryMessageHandler(DeliveryService deliveries, ServiceTelemetry telemetry) : IMessageHandler
+internal sealed class DeliveryMessageHandler(DeliveryService deliveries, ServiceTelemetry telemetry, ReleaseSummary summary) : IMessageHandler
 {
     public async Task<MessageDecision> HandleAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken)
     {
@@ -18,6 +18,10 @@ internal sealed class DeliveryMessageHandler(DeliveryService deliveries, Service
         if (decision.Settlement is MessageSettlement.Complete or MessageSettlement.DeadLetter)
         {
             telemetry.Backlog.Add(-1);
+            if (request is not null)
+            {
+                summary.Touched(request.PublicationId);
+            }
         }
 
         return decision;

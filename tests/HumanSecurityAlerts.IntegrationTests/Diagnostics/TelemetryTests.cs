@@ -75,6 +75,9 @@ public sealed class TelemetryTests(AzuriteFixture azurite, LocalServiceBusFixtur
         Assert.All(parents, p => Assert.Equal(trace, p.TraceId));
         Assert.Equal(hooks.Select(h => h.SpanId), parents.Select(p => p.SpanId));
 
+        // Locally, without an exporter, one readable line says the release is done.
+        Assert.Contains(app.Logs.Lines, l => l.Contains($"Release {id}: 2 deliveries done, 2 delivered in ", StringComparison.Ordinal) && l.Contains(", 0 failed, 0 dropped", StringComparison.Ordinal));
+
         // The operator's report names the trace and counts per channel.
         var report = (await app.AdminAsync("GET", "/api/manage/deliveries?publicationId=" + id)).Json;
         Assert.Equal(trace.ToHexString(), report.GetProperty("traceId").GetString());
