@@ -382,6 +382,21 @@ module alerts 'modules/alerts.bicep' = {
   ]
 }
 
+module availability 'modules/availability.bicep' = {
+  name: 'availability'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsName: applicationInsightsName
+    appHostName: functionApp.outputs.defaultHostName
+    actionGroupId: alerts.outputs.actionGroupId
+  }
+  dependsOn: [
+    monitoring
+  ]
+}
+
 // A versionless reference: the app picks up a new secret version within a day, or at once on restart.
 var keyVaultUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/'
 func keyVaultReference(vaultUri string, secretName string) string =>

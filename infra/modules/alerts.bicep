@@ -209,3 +209,5 @@ resource logAlertRules 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
     }
   }
 ]
+
+output actionGroupId string = operators.id

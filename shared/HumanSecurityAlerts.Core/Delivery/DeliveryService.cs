@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
@@ -31,7 +33,8 @@ public sealed partial class DeliveryService(
     DeliveryContent content,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<DeliveryService> logger)
+    ILogger<DeliveryService> logger,
+    ServiceTelemetry? telemetry = null)
 {
     public const string PermanentFailure = "PermanentFailure";
     public const string RetriesExhausted = "RetriesExhausted";
@@ -84,6 +87,7 @@ public sealed partial class DeliveryService(
         {
             await WriteAsync(record with { Status = DeliveryStatus.Dropped, LastError = "The subscriber unsubscribed or was removed.", NextAttemptAt = null }, cancellationToken).ConfigureAwait(false);
             LogDropped(request.DeliveryId, request.SubscriberId, "unsubscribed or removed");
+            Count(request.Channel, "dropped");
             return MessageDecision.Complete;
         }
 
@@ -98,6 +102,7 @@ public sealed partial class DeliveryService(
         {
             await WriteAsync(record with { Status = DeliveryStatus.Dropped, LastError = "The subscriber no longer follows the publication's pillars.", NextAttemptAt = null }, cancellationToken).ConfigureAwait(false);
             LogDropped(request.DeliveryId, request.SubscriberId, "no matching pillar any more");
+            Count(request.Channel, "dropped");
             return MessageDecision.Complete;
         }
 
@@ -108,12 +113,42 @@ public sealed partial class DeliveryService(
             return MessageDecision.Complete;
         }
 
+        // One span per attempt: the webhook call carries it as traceparent.
+        var channel = target.Channel.Name();
+        using var activity = ServiceTelemetry.Source.StartActivity(target.Channel == SubscriptionChannel.Email ? "send email" : "call webhook", ActivityKind.Client);
+        activity?.SetTag(ServiceTelemetry.PublicationIdTag, request.PublicationId);
+        activity?.SetTag(ServiceTelemetry.DeliveryIdTag, request.DeliveryId);
+        activity?.SetTag(ServiceTelemetry.ChannelTag, channel);
+        activity?.SetTag(ServiceTelemetry.AttemptTag, claimed.Attempts);
+        activity?.SetTag(ServiceTelemetry.PillarsTag, string.Join(',', matched));
+        telemetry?.Attempts.Add(1, new KeyValuePair<string, object?>(ServiceTelemetry.ChannelTag, channel));
         var result = target.Channel == SubscriptionChannel.Email
             ? await SendEmailAsync(publication, target, matched, cancellationToken).ConfigureAwait(false)
             : await SendWebhookAsync(publication, target, matched, request.DeliveryId, now, settings, cancellationToken).ConfigureAwait(false);
+        if (result.StatusCode is { } status)
+        {
+            activity?.SetTag(target.Channel == SubscriptionChannel.Email ? "hsa.smtp.status_code" : "http.response.status_code", status);
+        }
 
-        return await SettleAsync(request, claimed, target, result, settings, cancellationToken).ConfigureAwait(false);
+        var decision = await SettleAsync(request, claimed, target, result, settings, cancellationToken).ConfigureAwait(false);
+        var outcome = result.Kind == SendKind.Delivered ? "delivered" : decision.Settlement == MessageSettlement.Reschedule ? "retrying" : "failed";
+        activity?.SetTag(ServiceTelemetry.OutcomeTag, outcome);
+        if (result.Kind != SendKind.Delivered)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        Count(target.Channel, outcome);
+        if (result.Kind == SendKind.Delivered)
+        {
+            telemetry?.Latency.Record((time.GetUtcNow() - publication.IngestedAt).TotalSeconds, new KeyValuePair<string, object?>(ServiceTelemetry.ChannelTag, channel));
+        }
+
+        return decision;
     }
+
+    private void Count(SubscriptionChannel channel, string outcome) =>
+        telemetry?.Deliveries.Add(1, new KeyValuePair<string, object?>(ServiceTelemetry.ChannelTag, channel.Name()), new KeyValuePair<string, object?>(ServiceTelemetry.OutcomeTag, outcome));
 
     /// <summary>The delay before retry number <paramref name="attempt"/> (1-based: the retry after the first failure), honouring Retry-After.</summary>
     public static TimeSpan? RetryDelay(IReadOnlyList<TimeSpan> schedule, int attempt, TimeSpan? retryAfter, TimeSpan maxRetryAfter)

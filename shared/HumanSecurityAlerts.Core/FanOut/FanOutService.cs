@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using HumanSecurityAlerts.Delivery;
+using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Digests;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Subscriptions;
@@ -26,13 +28,18 @@ public sealed partial class FanOutService(
     IFanOutProgressStore progress,
     IOptions<FanOutOptions> options,
     TimeProvider time,
-    ILogger<FanOutService> logger)
+    ILogger<FanOutService> logger,
+    ServiceTelemetry? telemetry = null)
 {
     private static readonly SubscriptionFrequency[] Frequencies = [SubscriptionFrequency.Immediate, SubscriptionFrequency.Daily, SubscriptionFrequency.Weekly];
 
     public async Task<FanOutProgress> RunAsync(FanOutRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = ServiceTelemetry.Source.StartActivity("fan out publication");
+        activity?.SetTag(ServiceTelemetry.PublicationIdTag, request.PublicationId);
+        activity?.SetTag(ServiceTelemetry.PillarsTag, string.Join(',', request.Pillars));
+        activity?.SetTag(ServiceTelemetry.GenerationTag, request.Generation);
         var settings = options.Value;
         var now = time.GetUtcNow();
         var state = await progress.GetAsync(request.PublicationId, request.Generation, cancellationToken).ConfigureAwait(false)
@@ -40,6 +47,7 @@ public sealed partial class FanOutService(
         if (state.Completed)
         {
             LogAlreadyDone(request.PublicationId, request.Generation);
+            activity?.SetTag(ServiceTelemetry.OutcomeTag, "already-done");
             return state;
         }
 
@@ -69,6 +77,7 @@ public sealed partial class FanOutService(
                 {
                     await queue.SendAsync([.. fresh.Select(s => DeliveryRequest.First(request.PublicationId, s.SubscriberId, s.Channel, request.Generation))], cancellationToken).ConfigureAwait(false);
                     state = state with { Queued = state.Queued + fresh.Count };
+                    telemetry?.Backlog.Add(fresh.Count);
                 }
                 else
                 {
@@ -91,6 +100,9 @@ public sealed partial class FanOutService(
         state = state with { Stage = stages.Count, ContinuationToken = null, Completed = true, CompletedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() };
         await progress.SaveAsync(state, cancellationToken).ConfigureAwait(false);
         LogDone(request.PublicationId, request.Generation, state.Queued, state.Digests, pillars.Count);
+        activity?.SetTag(ServiceTelemetry.OutcomeTag, "done");
+        activity?.SetTag("hsa.fanout.queued", state.Queued);
+        activity?.SetTag("hsa.fanout.digests", state.Digests);
         return state;
     }
 

@@ -37,6 +37,9 @@ public sealed record Publication
     public bool PublishedToTopic { get; init; }
 
     public DateTimeOffset? PublishedToTopicAt { get; init; }
+
+    /// <summary>W3C traceparent of the span that stored it: the outbox send, the fan-out and every delivery continue that trace.</summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>What the classifier said, kept with the publication so anyone can see why it was tagged.</summary>

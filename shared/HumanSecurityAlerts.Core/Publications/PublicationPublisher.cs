@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using HumanSecurityAlerts.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +17,8 @@ public sealed partial class PublicationPublisher(
     IOptions<PublicationsOptions> options,
     TimeProvider time,
     ILogger<PublicationPublisher> logger,
-    IOutboxRetry? retry = null)
+    IOutboxRetry? retry = null,
+    ServiceTelemetry? telemetry = null)
 {
     /// <summary>An outbox entry whose publication never got written (its add failed) is dropped after this long.</summary>
     internal static readonly TimeSpan OrphanAge = TimeSpan.FromMinutes(10);
@@ -24,7 +27,7 @@ public sealed partial class PublicationPublisher(
     public async Task<PublicationAddResult> StoreAndPublishAsync(Publication publication, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(publication);
-        var result = await store.AddAsync(publication, cancellationToken).ConfigureAwait(false);
+        var result = await store.AddAsync(publication with { TraceParent = ServiceTelemetry.CurrentTraceParent() }, cancellationToken).ConfigureAwait(false);
         if (!result.Created)
         {
             if (!result.Publication.PublishedToTopic)
@@ -38,6 +41,11 @@ public sealed partial class PublicationPublisher(
         }
 
         LogStored(publication.Id, publication.Source, publication.Pillars);
+        foreach (var pillar in publication.Pillars.DefaultIfEmpty("none"))
+        {
+            telemetry?.Publications.Add(1, new KeyValuePair<string, object?>(ServiceTelemetry.PillarTag, pillar));
+        }
+
         return result with { Publication = await CompleteAsync(result.Publication, cancellationToken).ConfigureAwait(false) };
     }
 
@@ -83,6 +91,10 @@ public sealed partial class PublicationPublisher(
     /// <summary>Index, send, mark as sent. A failed send is logged and left to the outbox.</summary>
     private async Task<Publication> CompleteAsync(Publication publication, CancellationToken cancellationToken)
     {
+        // From the outbox timer this continues the trace of the request that stored the publication.
+        using var activity = ServiceTelemetry.StartActivity("publish publication", ActivityKind.Producer, publication.TraceParent);
+        activity?.SetTag(ServiceTelemetry.PublicationIdTag, publication.Id);
+        activity?.SetTag(ServiceTelemetry.PillarsTag, string.Join(',', publication.Pillars));
         await store.IndexAsync(publication, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -93,6 +105,8 @@ public sealed partial class PublicationPublisher(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
             LogSendFailed(e, publication.Id);
+            activity?.SetTag(ServiceTelemetry.OutcomeTag, "failed");
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             retry?.SendFailed();
             return publication;
         }
@@ -100,6 +114,7 @@ public sealed partial class PublicationPublisher(
         var at = time.GetUtcNow();
         await store.MarkPublishedAsync(publication.Id, at, cancellationToken).ConfigureAwait(false);
         LogSent(publication.Id);
+        activity?.SetTag(ServiceTelemetry.OutcomeTag, "sent");
         return publication with { PublishedToTopic = true, PublishedToTopicAt = at };
     }
 

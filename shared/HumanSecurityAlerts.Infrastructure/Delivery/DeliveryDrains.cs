@@ -23,6 +23,7 @@ internal sealed class DeliveryDrains : IAsyncDisposable
     private readonly DeliveryMessageHandler deliveries;
     private readonly ServiceBusDeliveryDispatcher dispatcher;
     private readonly RetryWakeup wakeup;
+    private readonly ReleaseSummary summary;
 
     public DeliveryDrains(
         ServiceBusClient client,
@@ -33,6 +34,7 @@ internal sealed class DeliveryDrains : IAsyncDisposable
         FanOutMessageHandler fanOut,
         DeliveryMessageHandler deliveries,
         ServiceBusDeliveryDispatcher dispatcher,
+        ReleaseSummary summary,
         TimeProvider time,
         ILogger<DeliveryDrains> logger)
     {
@@ -44,6 +46,7 @@ internal sealed class DeliveryDrains : IAsyncDisposable
         this.fanOut = fanOut;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
+        this.summary = summary;
         wakeup = new RetryWakeup(DrainDeliveriesAsync, time, logger);
     }
 
@@ -67,7 +70,9 @@ internal sealed class DeliveryDrains : IAsyncDisposable
         await using (receiver.ConfigureAwait(false))
         {
             var settings = new DrainSettings(o.MaxConcurrency, o.ReceiveBatchSize, o.ReceiveWait, o.MaxDrainDuration, o.LockRenewInterval);
-            return await drain.RunAsync(b.DeliveriesQueue, receiver, dispatcher.Sender, deliveries, settings, cancellationToken, wakeup.At).ConfigureAwait(false);
+            var result = await drain.RunAsync(b.DeliveriesQueue, receiver, dispatcher.Sender, deliveries, settings, cancellationToken, wakeup.At).ConfigureAwait(false);
+            await summary.ReportFinishedAsync(cancellationToken).ConfigureAwait(false);
+            return result;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Messaging.ServiceBus;
+using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Subscriptions;
 
 namespace HumanSecurityAlerts.Delivery;
@@ -12,6 +13,8 @@ namespace HumanSecurityAlerts.Delivery;
 /// queue's duplicate detection absorbs a repeated send of the same one; a retry or a rerun is not taken for one.</item>
 /// <item>Application properties <c>deliveryId</c>, <c>publicationId</c>, <c>subscriberId</c>, <c>channel</c>
 /// ("email"/"webhook"), <c>run</c>, <c>attempt</c> (1-based); <c>Subject</c> = "delivery". The body repeats the ids as JSON.</item>
+/// <item><c>Diagnostic-Id</c> and <c>traceparent</c>: the fan-out's span; a retry's copy keeps them, so every attempt
+/// stays in the release's trace.</item>
 /// </list>
 /// </summary>
 public static class DeliveryMessage
@@ -47,6 +50,7 @@ public static class DeliveryMessage
         message.ApplicationProperties[ChannelProperty] = request.Channel.Name();
         message.ApplicationProperties[RunProperty] = request.Run;
         message.ApplicationProperties[AttemptProperty] = request.Attempt;
+        ServiceBusTraceContext.Inject(message);
         return message;
     }
 

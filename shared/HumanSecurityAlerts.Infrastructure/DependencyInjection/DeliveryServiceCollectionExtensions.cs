@@ -45,6 +45,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<DigestService>();
         services.TryAddSingleton<MessageDrain>();
         services.TryAddSingleton<FanOutMessageHandler>();
+        services.TryAddSingleton<ReleaseSummary>();
         services.TryAddSingleton<DeliveryMessageHandler>();
         services.TryAddSingleton<DeliveryDrains>();
         services.TryAddSingleton<DrainKick>();

@@ -4,6 +4,7 @@ using HumanSecurityAlerts.Admin;
 using HumanSecurityAlerts.Classification;
 using HumanSecurityAlerts.Configuration;
 using HumanSecurityAlerts.Diagnostics;
+using HumanSecurityAlerts.Health;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.RateLimiting;
@@ -27,6 +28,8 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddRedactedLogging();
+        services.AddMetrics();
+        services.TryAddSingleton<ServiceTelemetry>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddPillarClassifier(configuration);
 
@@ -72,6 +75,7 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
         services.AddPublications(configuration);
         services.AddSubscriptions(configuration);
         services.AddDelivery(configuration);
+        services.TryAddSingleton<ReadinessProbe>();
         services.AddSecretSettingChecks();
 
         return services;

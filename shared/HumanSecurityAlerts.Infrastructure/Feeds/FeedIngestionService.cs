@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Text;
 using Microsoft.Extensions.Logging;
@@ -19,17 +21,23 @@ internal sealed partial class FeedIngestionService(
     IOptions<FeedsOptions> feedsOptions,
     IOptions<PublicationsOptions> publicationsOptions,
     TimeProvider time,
-    ILogger<FeedIngestionService> logger)
+    ILogger<FeedIngestionService> logger,
+    ServiceTelemetry? telemetry = null)
 {
     public async Task<FeedRunSummary> RunAsync(CancellationToken cancellationToken)
     {
         var summary = new FeedRunSummary();
         foreach (var source in feedsOptions.Value.Sources)
         {
+            // One trace per feed: each publication it stores continues it through the topic to every delivery.
+            using var activity = ServiceTelemetry.Source.StartActivity("ingest feed");
+            activity?.SetTag("hsa.feed.name", source.DisplayName);
+            string outcome;
             if (source.Url is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
                 LogBadSource(source.DisplayName);
                 summary.FailedFeeds++;
+                RecordFetch(activity, "bad-source");
                 continue;
             }
 
@@ -40,18 +48,24 @@ internal sealed partial class FeedIngestionService(
                 summary.AlreadyStored += skipped;
                 summary.NotModifiedFeeds += notModified ? 1 : 0;
                 summary.SucceededFeeds++;
+                telemetry?.FeedItems.Add(stored);
+                outcome = notModified ? "not-modified" : "fetched";
             }
             catch (Exception e) when (e is FeedFetchException or FeedFormatException)
             {
                 LogFeedFailed(source.DisplayName, url, e.Message);
                 summary.FailedFeeds++;
                 await RecordErrorAsync(url, e.Message, cancellationToken).ConfigureAwait(false);
+                outcome = e is FeedFetchException ? "fetch-failed" : "malformed";
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
             {
                 LogFeedError(e, source.DisplayName, url);
                 summary.FailedFeeds++;
+                outcome = "error";
             }
+
+            RecordFetch(activity, outcome);
         }
 
         LogRun(summary.SucceededFeeds, summary.FailedFeeds, summary.Stored, summary.AlreadyStored);
@@ -124,6 +138,12 @@ internal sealed partial class FeedIngestionService(
             publishedAt,
             Pillars: null,
             truncated);
+    }
+
+    private void RecordFetch(Activity? activity, string outcome)
+    {
+        activity?.SetTag(ServiceTelemetry.OutcomeTag, outcome);
+        telemetry?.FeedFetches.Add(1, new KeyValuePair<string, object?>(ServiceTelemetry.OutcomeTag, outcome));
     }
 
     private async Task RecordErrorAsync(Uri url, string error, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure.Messaging.ServiceBus;
+using HumanSecurityAlerts.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.Messaging;
@@ -32,7 +33,7 @@ public sealed record DrainResult(int Received, int Completed, int Rescheduled, i
 /// When <paramref name="cancellationToken"/> fires, messages being handled are left unsettled, as if the process died:
 /// their locks expire and the broker redelivers them.
 /// </summary>
-internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
+internal sealed partial class MessageDrain(ServiceTelemetry telemetry, ILogger<MessageDrain> logger)
 {
     /// <param name="rescheduled">Told the due time of every retry this run schedules.</param>
     public async Task<DrainResult> RunAsync(string entity, ServiceBusReceiver receiver, ServiceBusSender? retrySender, IMessageHandler handler, DrainSettings settings, CancellationToken cancellationToken, Action<DateTimeOffset>? rescheduled = null)
@@ -103,6 +104,13 @@ internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
     private async Task ProcessAsync(string entity, ServiceBusReceiver receiver, ServiceBusSender? retrySender, IMessageHandler handler, ServiceBusReceivedMessage message, DrainSettings settings, int[] counts, SemaphoreSlim slots, Action<DateTimeOffset>? rescheduled, CancellationToken cancellationToken)
     {
         await Task.Yield();
+
+        // Continues the trace of whoever sent the message (the release, the fan-out), not the timer's.
+        using var activity = ServiceTelemetry.StartActivity("process " + entity, ActivityKind.Consumer, ServiceBusTraceContext.Extract(message));
+        activity?.SetTag("messaging.system", "servicebus");
+        activity?.SetTag("messaging.destination.name", entity);
+        activity?.SetTag("messaging.message.id", message.MessageId);
+        activity?.SetTag("messaging.servicebus.message.delivery_count", message.DeliveryCount);
         try
         {
             MessageDecision decision;
@@ -134,8 +142,10 @@ internal sealed partial class MessageDrain(ILogger<MessageDrain> logger)
                 rescheduled?.Invoke(due);
             }
 
+            activity?.SetTag(ServiceTelemetry.OutcomeTag, decision.Settlement.ToString().ToLowerInvariant());
             if (decision.Settlement is MessageSettlement.DeadLetter)
             {
+                telemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", entity), new KeyValuePair<string, object?>("hsa.reason", decision.Reason ?? "Failed"));
                 // An operator must see it: nothing retries a dead letter until someone replays it.
                 LogDeadLettered(entity, message.MessageId, message.DeliveryCount, decision.Reason ?? "Failed", Truncate(decision.Description));
             }

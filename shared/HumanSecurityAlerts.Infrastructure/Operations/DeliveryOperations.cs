@@ -1,5 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using HumanSecurityAlerts.Delivery;
+using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
@@ -14,8 +15,20 @@ public sealed record FanOutView(int Generation, long Queued, long Digests, bool 
 public sealed record DeliveryFailureView(string DeliveryId, string SubscriberId, string Channel, string Status, int Attempts, string? LastError, int? LastStatusCode, DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt);
 
 /// <param name="Counts">Ledger rows per status (sending, delivered, retrying, failed, dropped).</param>
+/// <param name="Channels">The same per channel ("email", "webhook"): status → rows, statuses with rows only.</param>
+/// <param name="FirstDeliveredAt">The first and last delivery of the publication; null before any.</param>
+/// <param name="TraceId">The trace of the release (W3C trace id) to look up in Application Insights or an OTLP backend; null when it was not traced.</param>
 /// <param name="Failures">Rows not delivered (retrying, failed, dropped), at most the requested number.</param>
-public sealed record DeliveryReport(string PublicationId, FanOutView? FanOut, int Total, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<DeliveryFailureView> Failures);
+public sealed record DeliveryReport(
+    string PublicationId,
+    FanOutView? FanOut,
+    int Total,
+    IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyDictionary<string, Dictionary<string, int>> Channels,
+    DateTimeOffset? FirstDeliveredAt,
+    DateTimeOffset? LastDeliveredAt,
+    string? TraceId,
+    IReadOnlyList<DeliveryFailureView> Failures);
 
 public sealed record DeadLetterView(long SequenceNumber, string MessageId, string? DeliveryId, string? PublicationId, string? SubscriberId, string? Channel, string? Reason, string? Description, DateTimeOffset EnqueuedAt, int DeliveryCount);
 
@@ -47,12 +60,23 @@ internal sealed partial class DeliveryOperations(
     public async Task<DeliveryReport> GetDeliveriesAsync(string publicationId, int maxFailures, CancellationToken cancellationToken)
     {
         var counts = Enum.GetValues<DeliveryStatus>().ToDictionary(s => s.ToString().ToLowerInvariant(), _ => 0, StringComparer.Ordinal);
+        var channels = new SortedDictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var failures = new List<DeliveryFailureView>();
         var total = 0;
+        DateTimeOffset? first = null, last = null;
         await foreach (var r in ledger.ListAsync(publicationId, cancellationToken).ConfigureAwait(false))
         {
             total++;
-            counts[r.Status.ToString().ToLowerInvariant()]++;
+            var status = r.Status.ToString().ToLowerInvariant();
+            counts[status]++;
+            var perChannel = channels.TryGetValue(r.Channel.Name(), out var c) ? c : channels[r.Channel.Name()] = new Dictionary<string, int>(StringComparer.Ordinal);
+            perChannel[status] = perChannel.GetValueOrDefault(status) + 1;
+            if (r.DeliveredAt is { } at)
+            {
+                first = first is null || at < first ? at : first;
+                last = last is null || at > last ? at : last;
+            }
+
             if (r.Status is DeliveryStatus.Retrying or DeliveryStatus.Failed or DeliveryStatus.Dropped && failures.Count < maxFailures)
             {
                 failures.Add(new DeliveryFailureView(r.DeliveryId, r.SubscriberId, r.Channel.Name(), r.Status.ToString().ToLowerInvariant(), r.Attempts, r.LastError, r.LastStatusCode, r.LastAttemptAt, r.NextAttemptAt));
@@ -61,7 +85,8 @@ internal sealed partial class DeliveryOperations(
 
         var latest = await progress.GetLatestAsync(publicationId, cancellationToken).ConfigureAwait(false);
         var fanOut = latest is null ? null : new FanOutView(latest.Generation, latest.Queued, latest.Digests, latest.Completed, latest.StartedAt, latest.CompletedAt);
-        return new DeliveryReport(publicationId, fanOut, total, counts, failures);
+        var publication = await publications.GetAsync(publicationId, cancellationToken).ConfigureAwait(false);
+        return new DeliveryReport(publicationId, fanOut, total, counts, channels, first, last, ServiceTelemetry.TraceIdOf(publication?.TraceParent), failures);
     }
 
     public async Task<IReadOnlyList<DeadLetterView>> PeekDeadLettersAsync(int max, long? fromSequenceNumber, CancellationToken cancellationToken)

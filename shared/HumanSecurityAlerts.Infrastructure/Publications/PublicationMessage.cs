@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
+using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Pillars;
 
 namespace HumanSecurityAlerts.Publications;
@@ -11,7 +12,8 @@ namespace HumanSecurityAlerts.Publications;
 /// <c>Subject</c> = "publication"; <c>ContentType</c> = "application/json".</item>
 /// <item>Application properties: one boolean per pillar, named by the pillar id (e.g. <c>protection-of-civilians</c>);
 /// <c>language</c> ("en", "fr" or "other"); <c>pillars</c> (comma-separated ids, catalogue order, "" for none).
-/// Subscriptions can filter on them, e.g. a correlation filter <c>protection-of-civilians = true</c>.</item>
+/// Subscriptions can filter on them, e.g. a correlation filter <c>protection-of-civilians = true</c>.
+/// <c>Diagnostic-Id</c> and <c>traceparent</c>: the sending span (<see cref="ServiceBusTraceContext"/>).</item>
 /// <item>Body: <see cref="PublicationMessageBody"/> as camelCase JSON.</item>
 /// </list>
 /// </summary>
@@ -48,6 +50,7 @@ public static class PublicationMessage
 
         message.ApplicationProperties[LanguageProperty] = publication.Language;
         message.ApplicationProperties[PillarsProperty] = string.Join(',', publication.Pillars);
+        ServiceBusTraceContext.Inject(message);
         return message;
     }
 

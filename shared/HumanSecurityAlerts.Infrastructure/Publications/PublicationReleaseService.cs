@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Feeds;
 using HumanSecurityAlerts.Validation;
 using Microsoft.Extensions.Logging;
@@ -12,6 +14,7 @@ internal sealed partial class PublicationReleaseService(
     IReleaseNotifier notifier,
     IOptions<PublicationsOptions> options,
     TimeProvider time,
+    ServiceTelemetry telemetry,
     ILogger<PublicationReleaseService> logger)
 {
     public const string AdminSource = "admin";
@@ -19,13 +22,26 @@ internal sealed partial class PublicationReleaseService(
     public async Task<ReleaseOutcome> ReleaseAsync(ReleaseRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // The root of a release's trace (under the Functions invocation's span on Azure): the outbox, the topic, the
+        // fan-out and every delivery attempt continue it.
+        using var activity = ServiceTelemetry.Source.StartActivity("release publication", ActivityKind.Server);
         var errors = ReleaseValidator.Validate(Plain(request), options.Value, time.GetUtcNow(), out var release);
         if (release is null)
         {
+            activity?.SetTag(ServiceTelemetry.OutcomeTag, "invalid");
             return new ReleaseOutcome(errors, null, Created: false);
         }
 
         var result = await publisher.StoreAndPublishAsync(factory.Create(release, AdminSource), cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(ServiceTelemetry.PublicationIdTag, result.Publication.Id);
+        activity?.SetTag(ServiceTelemetry.PillarsTag, string.Join(',', result.Publication.Pillars));
+        activity?.SetTag(ServiceTelemetry.OutcomeTag, result.Created ? "created" : "existing");
+        if (result.Created)
+        {
+            telemetry.Releases.Add(1);
+        }
+
         if (result.Created && result.Publication.PublishedToTopic)
         {
             try

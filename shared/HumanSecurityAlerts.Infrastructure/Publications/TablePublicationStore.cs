@@ -232,6 +232,7 @@ internal sealed class TablePublicationStore(TableProvider tables, TimeProvider t
             ["Evidence"] = EvidenceJson(p.Classification.Evidence),
             ["ClassifierThreshold"] = p.Classification.Threshold,
             ["PublishedToTopic"] = p.PublishedToTopic,
+            ["TraceParent"] = p.TraceParent,
         };
 
         var chunks = p.Text.Chunk(ChunkChars).Select(c => new string(c)).ToList();
@@ -291,6 +292,7 @@ internal sealed class TablePublicationStore(TableProvider tables, TimeProvider t
                 e.GetDouble("ClassifierThreshold")),
             PublishedToTopic = e.GetBoolean("PublishedToTopic") ?? false,
             PublishedToTopicAt = e.GetDateTimeOffset("PublishedToTopicAt"),
+            TraceParent = e.GetString("TraceParent"),
         };
     }
 

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Storage;
 
 namespace HumanSecurityAlerts.RateLimiting;
@@ -9,7 +10,7 @@ namespace HumanSecurityAlerts.RateLimiting;
 /// Every change is conditional (insert, or update on the ETag read), so of concurrent callers exactly one wins each
 /// write and the others read again: a rule never allows more than its permits, on any number of instances.
 /// </summary>
-internal sealed class TableRateLimiter(TableProvider tables, TimeProvider time) : IRateLimiter
+internal sealed class TableRateLimiter(TableProvider tables, TimeProvider time, ServiceTelemetry? telemetry = null) : IRateLimiter
 {
     public const string TableName = "RateLimits";
 
@@ -19,6 +20,17 @@ internal sealed class TableRateLimiter(TableProvider tables, TimeProvider time) 
     public async Task<RateLimitDecision> AcquireAsync(RateLimitRule rule, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        var decision = await DecideAsync(rule, key, cancellationToken).ConfigureAwait(false);
+        if (!decision.Allowed)
+        {
+            telemetry?.RateLimitRefusals.Add(1, new KeyValuePair<string, object?>("hsa.rate_limit.rule", rule.Name));
+        }
+
+        return decision;
+    }
+
+    private async Task<RateLimitDecision> DecideAsync(RateLimitRule rule, string key, CancellationToken cancellationToken)
+    {
         var table = await tables.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {

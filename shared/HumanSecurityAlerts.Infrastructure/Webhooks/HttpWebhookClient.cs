@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Http;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,13 @@ internal sealed class HttpWebhookClient(IHttpClientFactory factory, IOptions<Web
         foreach (var (name, value) in WebhookSigner.Headers(request.MessageId, request.Timestamp, request.Body.Span, request.Secrets))
         {
             message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        // The delivery attempt's span, so the receiver can join the release's trace (set here, not left to HttpClient, which
+        // only propagates while someone listens to its own diagnostics).
+        if (ServiceTelemetry.CurrentTraceParent() is { } traceParent)
+        {
+            message.Headers.TryAddWithoutValidation("traceparent", traceParent);
         }
 
         try

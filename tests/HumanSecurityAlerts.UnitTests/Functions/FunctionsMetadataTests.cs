@@ -42,6 +42,8 @@ public sealed class FunctionsMetadataTests
         ["ShowSubscribePage"] = "httpTrigger GET subscribe",
         ["SubmitSubscribePage"] = "httpTrigger POST subscribe",
         ["GetOpenApi"] = "httpTrigger GET openapi.json",
+        ["GetHealth"] = "httpTrigger GET health",
+        ["GetReadiness"] = "httpTrigger GET health/ready",
     };
 
     [Fact]

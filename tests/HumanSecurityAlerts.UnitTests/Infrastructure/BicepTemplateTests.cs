@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HumanSecurityAlerts.Configuration;
 using HumanSecurityAlerts.Delivery;
+using HumanSecurityAlerts.Functions.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.UnitTests.Infrastructure;
@@ -294,6 +295,38 @@ public sealed class BicepTemplateTests(BicepTemplateFixture template) : IClassFi
 
         Assert.Equal(2, template.Resources.Count(r => r.Type == "Microsoft.Web/sites/basicPublishingCredentialsPolicies"));
         Assert.Single(template.Resources, r => r.Type == SitesConfigType && r.Name.EndsWith("/appsettings", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Azure_Monitor_gets_the_app_telemetry_by_identity_and_an_availability_test_calls_the_readiness_route()
+    {
+        // The settings the app's OpenTelemetry export reads, Entra ID only (no instrumentation key setting).
+        var settings = template.AppSettings;
+        Assert.False(string.IsNullOrWhiteSpace(Value(settings, TelemetryExport.ConnectionStringSetting)));
+        Assert.Contains("Authorization=AAD", Value(settings, TelemetryExport.AuthenticationStringSetting), StringComparison.Ordinal);
+        Assert.False(settings.ContainsKey("APPINSIGHTS_INSTRUMENTATIONKEY"));
+
+        var insights = Assert.Single(template.Resources, r => r.Type == "Microsoft.Insights/components");
+        var test = Assert.Single(template.Resources, r => r.Type == "Microsoft.Insights/webtests");
+        Assert.Equal("standard", test.Node["kind"]?.GetValue<string>());
+        Assert.True(test.Properties!["Enabled"]!.GetValue<bool>());
+        var url = test.Properties["Request"]!["RequestUrl"]!.GetValue<string>();
+        Assert.StartsWith("[format('https://{0}/api/health/ready'", url, StringComparison.Ordinal);
+        Assert.Contains("defaultHostName", url, StringComparison.Ordinal);
+        Assert.Equal(200, test.Properties["ValidationRules"]!["ExpectedHttpStatusCode"]!.GetValue<int>());
+        Assert.True(test.Properties["Locations"]!.AsArray().Count >= 2);
+        Assert.Contains(test.Node["tags"]!.AsObject(), t => t.Key == "hidden-link:" + insights.Id);
+
+        var alert = Assert.Single(template.Resources, r => r.Type == "Microsoft.Insights/metricAlerts"
+            && r.Properties!["criteria"]!["odata.type"]!.GetValue<string>() == "Microsoft.Azure.Monitor.WebtestLocationAvailabilityCriteria");
+        Assert.Equal(test.Id, alert.Properties!["criteria"]!["webTestId"]!.GetValue<string>());
+        var actionGroup = Assert.Single(template.Resources, r => r.Type == "Microsoft.Insights/actionGroups");
+        Assert.Contains(alert.Properties["actions"]!.AsArray(), a => a!["actionGroupId"]!.GetValue<string>() == actionGroup.Id);
+
+        // The route it calls is the app's readiness function (route prefix "api").
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Functions.FunctionsMetadataTests.MetadataPath()));
+        Assert.Contains(metadata.RootElement.EnumerateArray(), f => f.GetProperty("bindings").EnumerateArray()
+            .Any(b => b.TryGetProperty("route", out var route) && route.GetString() == "health/ready"));
     }
 
     [Theory]
