@@ -12,7 +12,7 @@ public sealed class ClassifierOptions
 
     /// <summary>Score a pillar needs to be tagged: a name mentioned once or twice in the body is not enough; a title match, or a name with other strong terms, is.</summary>
     [Range(0.1, 1000)]
-    public double Threshold { get; set; } = 3;
+    public double Threshold { get; set; } = 2.25;
 
     /// <summary>Multiplier for matches in the title.</summary>
     [Range(1, 100)]
@@ -35,7 +35,7 @@ public sealed class ClassifierOptions
 
     /// <summary>A pillar also needs this fraction of the best pillar's score: passing mentions next to the main topic stay out.</summary>
     [Range(0, 1)]
-    public double RelativeFloor { get; set; } = 0.4;
+    public double RelativeFloor { get; set; } = 0.25;
 
     /// <summary>Bodies of at least this many words must themselves mention a pillar for a title match to tag it.</summary>
     [Range(0, 1_000_000)]

@@ -185,6 +185,15 @@ internal sealed class PillarClassifier : IPillarClassifier
         var evidence = new List<ClassificationEvidence>(scratch.Matches.Count);
         var headingAnchors = 0;
         var bodyAnchors = 0;
+        var aboutConflict = false;
+        foreach (var match in scratch.Matches)
+        {
+            if (match.Term.SetsConflictContext)
+            {
+                aboutConflict = true;
+                break;
+            }
+        }
 
         foreach (var match in scratch.Matches)
         {
@@ -196,7 +205,8 @@ internal sealed class PillarClassifier : IPillarClassifier
                 continue;
             }
 
-            if (pillar == VocabularyTerm.Neutral)
+            // Weak terms ("cultural heritage", "sexual violence") say nothing of a pillar in a text about peacetime.
+            if (pillar < 0 || (match.Term.Weak && !aboutConflict))
             {
                 continue;
             }

@@ -6,8 +6,10 @@ using Lucene.Net.Tartarus.Snowball.Ext;
 namespace HumanSecurityAlerts.Classification;
 
 /// <summary>
-/// The English and French vocabularies, read once from the embedded <c>Vocabulary/*.txt</c> files
-/// (their header explains the format and the weights).
+/// The English and French vocabularies, read once from the embedded <c>Vocabulary/*.txt</c> files:
+/// each language's stop words, neutral phrases and anchor (<c>en.txt</c>, <c>fr.txt</c>), and the
+/// pillar concepts of both languages (<c>concepts.txt</c>). The files' headers explain the formats
+/// and the weights.
 /// </summary>
 internal sealed class PillarVocabulary
 {
@@ -74,9 +76,28 @@ internal sealed class PillarVocabulary
             Read(0, "en", () => new EnglishStemmer(), terms),
             Read(1, "fr", () => new FrenchStemmer(), terms),
         ];
+
+        using (var reader = OpenResource("concepts.txt"))
+        {
+            foreach (var concept in ConceptReader.Read(reader))
+            {
+                var pillar = concept.Section == ConceptReader.ConflictContextSection
+                    ? VocabularyTerm.ConflictContext
+                    : PillarIndex(concept.Section, $"concepts.txt line {concept.Line}");
+                foreach (var language in languages)
+                {
+                    foreach (var phrase in concept.Terms[language.Language])
+                    {
+                        AddTerm(language, new VocabularyTerm(terms.Count, pillar, phrase, concept.Weight, concept.Weak), terms);
+                    }
+                }
+            }
+        }
+
         return new PillarVocabulary(languages, terms);
     }
 
+    /// <summary>One language's file: its stop words and stem overrides first, then its neutral phrases and anchor.</summary>
     private static LanguageVocabulary Read(int index, string language, Func<SnowballProgram> createStemmer, List<VocabularyTerm> terms)
     {
         var sections = ReadSections(language);
@@ -95,11 +116,11 @@ internal sealed class PillarVocabulary
                 continue;
             }
 
-            var pillar = section switch
+            var kind = section switch
             {
                 HumanSecuritySection => VocabularyTerm.HumanSecurityAnchor,
                 NeutralSection => VocabularyTerm.Neutral,
-                _ => PillarIndex(section, language),
+                _ => throw new InvalidDataException($"Vocabulary {language}: unknown section [{section}] (pillar terms belong in concepts.txt)."),
             };
             foreach (var line in lines)
             {
@@ -109,23 +130,26 @@ internal sealed class PillarVocabulary
                     throw new InvalidDataException($"Vocabulary {language}: expected \"weight phrase\", got \"{line}\".");
                 }
 
-                var phrase = line[(space + 1)..].Trim();
-                var stems = vocabulary.InternPhrase(phrase);
-                if (stems.Length == 0)
-                {
-                    throw new InvalidDataException($"Vocabulary {language}: \"{phrase}\" has only stop words.");
-                }
-
-                var term = new VocabularyTerm(terms.Count, pillar, phrase, weight);
-                terms.Add(term);
-                vocabulary.Trie.Add(stems, term);
+                AddTerm(vocabulary, new VocabularyTerm(terms.Count, kind, line[(space + 1)..].Trim(), weight), terms);
             }
         }
 
         return vocabulary;
     }
 
-    private static int PillarIndex(string id, string language)
+    private static void AddTerm(LanguageVocabulary vocabulary, VocabularyTerm term, List<VocabularyTerm> terms)
+    {
+        var stems = vocabulary.InternPhrase(term.Phrase);
+        if (stems.Length == 0)
+        {
+            throw new InvalidDataException($"Vocabulary {vocabulary.Language}: \"{term.Phrase}\" has only stop words.");
+        }
+
+        terms.Add(term);
+        vocabulary.Trie.Add(stems, term);
+    }
+
+    private static int PillarIndex(string id, string where)
     {
         for (var i = 0; i < PillarCatalog.All.Count; i++)
         {
@@ -135,15 +159,21 @@ internal sealed class PillarVocabulary
             }
         }
 
-        throw new InvalidDataException($"Vocabulary {language}: unknown pillar section [{id}].");
+        throw new InvalidDataException($"{where}: unknown pillar section [{id}].");
+    }
+
+    /// <summary>An embedded file of <c>Vocabulary/</c>.</summary>
+    public static StreamReader OpenResource(string fileName)
+    {
+        var name = $"HumanSecurityAlerts.Classification.Vocabulary.{fileName}";
+        var stream = typeof(PillarVocabulary).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded vocabulary {name} is missing.");
+        return new StreamReader(stream);
     }
 
     private static Dictionary<string, List<string>> ReadSections(string language)
     {
-        var name = $"HumanSecurityAlerts.Classification.Vocabulary.{language}.txt";
-        using var stream = typeof(PillarVocabulary).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded vocabulary {name} is missing.");
-        using var reader = new StreamReader(stream);
+        using var reader = OpenResource($"{language}.txt");
 
         var sections = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         List<string>? current = null;

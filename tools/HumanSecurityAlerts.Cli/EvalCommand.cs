@@ -8,6 +8,9 @@ namespace HumanSecurityAlerts.Cli;
 /// <summary>
 /// Scores the classifier on a labelled file, per language and overall. "NONE" is a label of its own
 /// (predicted when no pillar is), so texts that must stay silent count in macro-F1 and accuracy.
+/// A summary per language then splits the texts the way the acceptance targets do: texts that name
+/// their pillar, texts that never do (both scored on pillar labels only, macro-F1), and hard
+/// negatives (labelled NONE), with the pillar precision over all texts.
 /// </summary>
 internal static class EvalCommand
 {
@@ -36,7 +39,8 @@ internal static class EvalCommand
                 parsed.Lang ?? "?",
                 result.Language,
                 ToLabelSet(parsed.Labels!.Select(LabelCodes.ToPillarId).OfType<string>()),
-                ToLabelSet(result.Pillars)));
+                ToLabelSet(result.Pillars),
+                parsed.NamesPillar));
         }
 
         if (items.Count == 0)
@@ -51,6 +55,7 @@ internal static class EvalCommand
         }
 
         await WriteReportAsync(output, "All languages", items);
+        await WriteSummaryAsync(output, items);
         return CliApplication.Ok;
     }
 
@@ -130,6 +135,46 @@ internal static class EvalCommand
         await output.WriteLineAsync();
     }
 
+    private static async Task WriteSummaryAsync(TextWriter output, IReadOnlyList<EvalItem> items)
+    {
+        await output.WriteLineAsync("== Summary (macro-F1 of the named and unnamed texts over pillar labels only)");
+        await output.WriteLineAsync($"{"language",-8} {"named",5} {"f1",6} {"unnamed",7} {"f1",6} {"precision",9} {"hard negatives tagged",21}");
+        foreach (var group in items.GroupBy(i => i.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Append(items.GroupBy(_ => "all").Single()))
+        {
+            var positives = group.Where(i => !i.Expected.Contains(LabelCodes.None)).ToList();
+            var named = positives.Where(i => i.NamesPillar == true).ToList();
+            var unnamed = positives.Where(i => i.NamesPillar == false).ToList();
+            var negatives = group.Where(i => i.Expected.Contains(LabelCodes.None)).ToList();
+            var tagged = negatives.Where(i => !i.Predicted.Contains(LabelCodes.None)).ToList();
+            var tp = group.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && i.Expected.Contains(p)));
+            var fp = group.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && !i.Expected.Contains(p)));
+            await output.WriteLineAsync(Invariant(
+                $"{group.Key,-8} {named.Count,5} {PillarMacroF1(named),6:0.000} {unnamed.Count,7} {PillarMacroF1(unnamed),6:0.000} {Metrics(tp, fp, 0).Precision,9:0.000} {$"{tagged.Count}/{negatives.Count}",21}"));
+            foreach (var item in tagged)
+            {
+                await output.WriteLineAsync($"  hard negative tagged: {item.Id}  predicted [{string.Join(", ", item.Predicted)}]");
+            }
+        }
+    }
+
+    /// <summary>Macro-F1 over the pillar labels that have support or predictions in these texts; NaN when there are none.</summary>
+    private static double PillarMacroF1(IReadOnlyList<EvalItem> items)
+    {
+        var f1s = new List<double>();
+        foreach (var (label, _) in LabelCodes.Pillars)
+        {
+            var tp = items.Count(i => i.Expected.Contains(label) && i.Predicted.Contains(label));
+            var fp = items.Count(i => !i.Expected.Contains(label) && i.Predicted.Contains(label));
+            var fn = items.Count(i => i.Expected.Contains(label) && !i.Predicted.Contains(label));
+            if (tp + fp + fn > 0)
+            {
+                f1s.Add(Metrics(tp, fp, fn).F1);
+            }
+        }
+
+        return f1s.Count == 0 ? double.NaN : f1s.Average();
+    }
+
     /// <summary>Precision is 1 when nothing was predicted, recall 1 when nothing was expected: no error was made.</summary>
     private static (double Precision, double Recall, double F1) Metrics(int tp, int fp, int fn)
     {
@@ -141,5 +186,5 @@ internal static class EvalCommand
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record EvalItem(string Id, string Language, string DetectedLanguage, HashSet<string> Expected, HashSet<string> Predicted);
+    private sealed record EvalItem(string Id, string Language, string DetectedLanguage, HashSet<string> Expected, HashSet<string> Predicted, bool? NamesPillar);
 }

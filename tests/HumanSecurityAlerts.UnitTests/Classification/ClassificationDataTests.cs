@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+using HumanSecurityAlerts.Testing;
+
+namespace HumanSecurityAlerts.UnitTests.Classification;
+
+/// <summary>The labelled sets of tests/ClassificationData (README there): well-formed, sourced, dated, each text in one split only.</summary>
+public class ClassificationDataTests
+{
+    private static readonly string[] Labels = ["PoC", "CAAC", "THB", "CRSV", "CPP", "WPS", "NONE"];
+
+    public static TheoryData<string> Splits => new() { "dev", "heldout" };
+
+    [Theory]
+    [MemberData(nameof(Splits))]
+    public void Every_line_is_a_labelled_sourced_and_dated_text(string split)
+    {
+        var lines = File.ReadAllLines(RepositoryPaths.Combine("tests", "ClassificationData", $"{split}.jsonl"));
+
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line =>
+        {
+            var item = JsonDocument.Parse(line).RootElement;
+            Assert.Matches("^(en|fr)-", item.GetProperty("id").GetString());
+            Assert.Contains(item.GetProperty("lang").GetString(), new[] { "en", "fr" });
+            Assert.False(string.IsNullOrWhiteSpace(item.GetProperty("text").GetString()));
+            Assert.StartsWith("http", item.GetProperty("source").GetString(), StringComparison.Ordinal);
+            Assert.Matches(@"^(\d{4}(-\d{2}(-\d{2})?)?|unknown)$", item.GetProperty("date").GetString());
+            var labels = item.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ToList();
+            Assert.NotEmpty(labels);
+            Assert.All(labels, l => Assert.Contains(l, Labels));
+            Assert.True(labels.Count == 1 || !labels.Contains("NONE"));
+            Assert.Equal(labels.SequenceEqual(["NONE"]), item.GetProperty("hardNegative").GetBoolean());
+            _ = item.GetProperty("namesPillar").GetBoolean();
+        });
+    }
+
+    [Fact]
+    public void No_text_is_in_both_splits()
+    {
+        var ids = new[] { "dev", "heldout" }
+            .SelectMany(s => File.ReadAllLines(RepositoryPaths.Combine("tests", "ClassificationData", $"{s}.jsonl")))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString())
+            .ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+}

@@ -1,0 +1,95 @@
+using HumanSecurityAlerts.Classification;
+using HumanSecurityAlerts.Pillars;
+
+namespace HumanSecurityAlerts.UnitTests.Classification;
+
+public class ConceptVocabularyTests
+{
+    private static readonly PillarClassifier Classifier = new(new ClassifierOptions());
+
+    [Fact]
+    public void Every_concept_has_terms_in_english_and_french()
+    {
+        using var reader = PillarVocabulary.OpenResource("concepts.txt");
+
+        var concepts = ConceptReader.Read(reader);
+
+        Assert.All(concepts, c => Assert.All(ConceptReader.Languages, l => Assert.NotEmpty(c.Terms[l])));
+        Assert.Equal(
+            [.. PillarCatalog.All.Select(p => p.Id), ConceptReader.ConflictContextSection],
+            concepts.Select(c => c.Section).Distinct());
+    }
+
+    [Theory]
+    [InlineData("[protection-of-civilians]\n1.0 | civilian harm | \n", "line 2 has no fr term")]
+    [InlineData("# comment\n[protection-of-civilians]\n\n1.0 |  ; | dommages civils\n", "line 4 has no en term")]
+    [InlineData("[protection-of-civilians]\n1.0 | civilian harm\n", "line 2 needs a weight and 2 columns")]
+    [InlineData("[protection-of-civilians]\nstrong | civilian harm | dommages civils\n", "line 2 starts with \"strong\"")]
+    [InlineData("1.0 | civilian harm | dommages civils\n", "line 1 is outside a [section]")]
+    public void A_concept_in_one_language_only_or_malformed_is_refused(string text, string message)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => ConceptReader.Read(new StringReader(text)));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The concepts of the founding instruments, each named in English and in French: both find the pillar with the same weight.</summary>
+    [Theory]
+    [InlineData("protection-of-civilians", "the protection of civilians", "la protection des civils")]
+    [InlineData("protection-of-civilians", "civilian harm mitigation", "l'atténuation des dommages causés aux civils")]
+    [InlineData("protection-of-civilians", "explosive weapons in populated areas", "les armes explosives dans les zones peuplées")]
+    [InlineData("protection-of-civilians", "indiscriminate attacks", "des attaques sans discrimination")]
+    [InlineData("children-and-armed-conflict", "the six grave violations", "les six violations graves")]
+    [InlineData("children-and-armed-conflict", "the Paris Principles", "les Principes de Paris")]
+    [InlineData("children-and-armed-conflict", "children associated with armed forces and armed groups", "les enfants associés aux forces et groupes armés")]
+    [InlineData("children-and-armed-conflict", "the Safe Schools Declaration", "la Déclaration sur la sécurité dans les écoles")]
+    [InlineData("children-and-armed-conflict", "resolution 1612", "la résolution 1612")]
+    [InlineData("trafficking-in-human-beings", "the Palermo Protocol", "le Protocole de Palerme")]
+    [InlineData("trafficking-in-human-beings", "victims of trafficking", "les victimes de la traite")]
+    [InlineData("trafficking-in-human-beings", "forced labour", "le travail forcé")]
+    [InlineData("conflict-related-sexual-violence", "resolution 1820", "la résolution 1820")]
+    [InlineData("conflict-related-sexual-violence", "resolution 2467", "la résolution 2467")]
+    [InlineData("conflict-related-sexual-violence", "rape as a weapon of war", "le viol comme arme de guerre")]
+    [InlineData("conflict-related-sexual-violence", "sexual slavery", "l'esclavage sexuel")]
+    [InlineData("cultural-property-protection", "the 1954 Hague Convention", "la Convention de La Haye de 1954")]
+    [InlineData("cultural-property-protection", "the Blue Shield", "le Bouclier bleu")]
+    [InlineData("cultural-property-protection", "the looting of antiquities", "le pillage d'antiquités")]
+    [InlineData("women-peace-and-security", "resolution 1325", "la résolution 1325")]
+    [InlineData("women-peace-and-security", "women mediators", "les femmes médiatrices")]
+    [InlineData("women-peace-and-security", "women peacekeepers", "les femmes casques bleus")]
+    [InlineData("women-peace-and-security", "gender advisers", "les conseillères pour les questions de genre")]
+    public void A_founding_concept_weighs_the_same_in_english_and_french(string pillar, string english, string french)
+    {
+        var en = Evidence(english, pillar);
+        var fr = Evidence(french, pillar);
+
+        Assert.True(en > 0, $"\"{english}\" finds no {pillar}");
+        Assert.Equal(en, fr);
+    }
+
+    [Theory]
+    [InlineData("en", "The cathedral's restoration is a model for the cultural heritage of the city: the museum reopens and the archaeological site is listed as world heritage.", "Fighting in the city damaged the cathedral, a model of cultural heritage: the museum was shelled and the archaeological site looted by armed groups.")]
+    [InlineData("fr", "La restauration de la cathédrale est un modèle pour le patrimoine culturel de la ville : le musée rouvre et le site archéologique entre au patrimoine mondial.", "Les combats ont endommagé la cathédrale, joyau du patrimoine culturel : le musée a été bombardé et le site archéologique pillé par des groupes armés.")]
+    public void Weak_terms_count_only_in_a_text_about_armed_conflict(string language, string peacetime, string wartime)
+    {
+        var inPeace = Classifier.Classify(new ClassificationInput(null, null, peacetime, language));
+        var inWar = Classifier.Classify(new ClassificationInput(null, null, wartime, language));
+
+        Assert.DoesNotContain(inPeace.Evidence, e => e.Pillar == PillarCatalog.CulturalPropertyProtection);
+        Assert.Equal(0, inPeace.Scores[PillarCatalog.CulturalPropertyProtection]);
+        Assert.Contains(inWar.Evidence, e => e.Pillar == PillarCatalog.CulturalPropertyProtection && e.Term == (language == "en" ? "cultural heritage" : "patrimoine culturel"));
+    }
+
+    [Theory]
+    [InlineData("en", "Police dismantled a migrant smuggling network and seized cocaine in a drug trafficking case.")]
+    [InlineData("fr", "La police a démantelé un réseau de trafic de migrants et saisi de la cocaïne dans une affaire de trafic de stupéfiants.")]
+    public void Migrant_smuggling_and_drug_trafficking_are_not_trafficking_in_human_beings(string language, string body)
+    {
+        var result = Classifier.Classify(new ClassificationInput(null, null, body, language));
+
+        Assert.DoesNotContain(result.Evidence, e => e.Pillar == PillarCatalog.TraffickingInHumanBeings);
+    }
+
+    private static double Evidence(string text, string pillar) =>
+        Classifier.Classify(new ClassificationInput(null, null, text)).Evidence.Where(e => e.Pillar == pillar).Sum(e => e.Weight);
+}
