@@ -67,10 +67,12 @@ internal static class TelemetryExport
     /// <summary>The client id of <c>ClientId=...;Authorization=AAD</c>; "" for AAD with the default identity; null without AAD.</summary>
     internal static string? ManagedIdentityClientId(string? authentication)
     {
-        var parts = (authentication ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+        var parts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in (authentication ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).Where(p => p.Length == 2))
+        {
+            parts[part[0].Trim()] = part[1].Trim();
+        }
+
         return parts.TryGetValue("Authorization", out var kind) && string.Equals(kind, "AAD", StringComparison.OrdinalIgnoreCase)
             ? parts.GetValueOrDefault("ClientId") ?? ""
             : null;
