@@ -39,11 +39,15 @@ internal static class SubscriptionHttp
         request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads an application/x-www-form-urlencoded body (or none) within <see cref="MaxBodyBytes"/>; null and a 413 when larger.</summary>
-    public static async Task<(Dictionary<string, StringValues>? Form, IActionResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(Dictionary<string, StringValues>? Form, IActionResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadFormAsync(request, MaxBodyBytes, cancellationToken);
+
+    /// <summary>Reads an application/x-www-form-urlencoded body (or none) within <paramref name="maxBytes"/>; null and a 413 when larger.</summary>
+    public static async Task<(Dictionary<string, StringValues>? Form, IActionResult? Problem)> ReadFormAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(maxBytes));
         }
 
         using var buffer = new MemoryStream();
@@ -51,9 +55,9 @@ internal static class SubscriptionHttp
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                return (null, TooLarge());
+                return (null, TooLarge(maxBytes));
             }
 
             buffer.Write(chunk, 0, read);
@@ -81,6 +85,6 @@ internal static class SubscriptionHttp
         ? Problems.Status(StatusCodes.Status410Gone, "Link expired.", "This link has expired; nothing was changed.")
         : Problems.NotFound("This link is not valid or has already been used; nothing was changed.");
 
-    private static IActionResult TooLarge() =>
-        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Request body too large.", $"The body must not exceed {MaxBodyBytes} bytes.");
+    private static IActionResult TooLarge(long maxBytes) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Request body too large.", $"The body must not exceed {maxBytes} bytes.");
 }

@@ -42,6 +42,17 @@ public sealed class FunctionsMetadataTests
         ["ShowSubscribePage"] = "httpTrigger GET subscribe",
         ["SubmitSubscribePage"] = "httpTrigger POST subscribe",
         ["GetOpenApi"] = "httpTrigger GET openapi.json",
+        ["GetStylesheet"] = "httpTrigger GET assets/site.css",
+        ["ShowConsoleSignIn"] = "httpTrigger GET console/sign-in",
+        ["ConsoleSignIn"] = "httpTrigger POST console/sign-in",
+        ["ConsoleSignOut"] = "httpTrigger POST console/sign-out",
+        ["ShowConsoleNewRelease"] = "httpTrigger GET console/releases/new",
+        ["SubmitConsoleRelease"] = "httpTrigger POST console/releases",
+        ["ListConsolePublications"] = "httpTrigger GET console/publications",
+        ["ShowConsolePublication"] = "httpTrigger GET console/publications/{id}",
+        ["ConsoleResend"] = "httpTrigger POST console/publications/{id}/resend",
+        ["ConsoleReplay"] = "httpTrigger POST console/dead-letters/replay",
+        ["ShowConsoleFeeds"] = "httpTrigger GET console/feeds",
     };
 
     [Fact]
