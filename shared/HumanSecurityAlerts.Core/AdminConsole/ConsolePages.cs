@@ -171,7 +171,7 @@ internal static class ConsolePages
         }
         else
         {
-            html.Append("<div class=\"table-wrap\"><table class=\"table\"><caption class=\"visually-hidden\">").Append(E(t.Publications)).Append("</caption><thead><tr><th scope=\"col\">").Append(E(t.Date))
+            Table(html, t.Publications).Append("<thead><tr><th scope=\"col\">").Append(E(t.Date))
                 .Append("</th><th scope=\"col\">").Append(E(t.Title)).Append("</th><th scope=\"col\">").Append(E(t.Language)).Append("</th><th scope=\"col\">").Append(E(t.Pillar))
                 .Append("</th><th scope=\"col\">").Append(E(t.Deliveries)).Append("</th></tr></thead><tbody>");
             foreach (var row in rows)
@@ -215,7 +215,7 @@ internal static class ConsolePages
             .Append(")</span></dd></dl>");
 
         html.Append("<h2>").Append(E(t.Deliveries)).Append("</h2>");
-        html.Append("<div class=\"table-wrap\"><table class=\"table\" id=\"deliveries\"><caption class=\"visually-hidden\">").Append(E(t.Deliveries)).Append("</caption><thead><tr><th scope=\"col\">").Append(E(t.Channel))
+        Table(html, t.Deliveries, "deliveries").Append("<thead><tr><th scope=\"col\">").Append(E(t.Channel))
             .Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.Delivered)).Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.Pending))
             .Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.Failed)).Append("</th></tr></thead><tbody>");
         foreach (var channel in new[] { "email", "webhook" })
@@ -238,7 +238,7 @@ internal static class ConsolePages
         }
         else
         {
-            html.Append("<div class=\"table-wrap\"><table class=\"table\"><caption class=\"visually-hidden\">").Append(E(t.Failures)).Append("</caption><thead><tr><th scope=\"col\">").Append(E(t.Subscriber))
+            Table(html, t.Failures).Append("<thead><tr><th scope=\"col\">").Append(E(t.Subscriber))
                 .Append("</th><th scope=\"col\">").Append(E(t.Channel)).Append("</th><th scope=\"col\">").Append(E(t.Status)).Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.Attempts))
                 .Append("</th><th scope=\"col\">").Append(E(t.Reason)).Append("</th></tr></thead><tbody>");
             foreach (var f in detail.Failures)
@@ -257,7 +257,7 @@ internal static class ConsolePages
         }
         else
         {
-            html.Append("<div class=\"table-wrap\"><table class=\"table\" id=\"dead-letters\"><caption class=\"visually-hidden\">").Append(E(t.DeadLetters)).Append("</caption><thead><tr><th scope=\"col\">").Append(E(t.Subscriber))
+            Table(html, t.DeadLetters, "dead-letters").Append("<thead><tr><th scope=\"col\">").Append(E(t.Subscriber))
                 .Append("</th><th scope=\"col\">").Append(E(t.Date)).Append("</th><th scope=\"col\">").Append(E(t.Reason)).Append("</th><th scope=\"col\">").Append(E(t.Replay)).Append("</th></tr></thead><tbody>");
             foreach (var d in detail.DeadLetters)
             {
@@ -298,7 +298,7 @@ internal static class ConsolePages
         }
         else
         {
-            html.Append("<div class=\"table-wrap\"><table class=\"table\"><caption class=\"visually-hidden\">").Append(E(t.Feeds)).Append("</caption><thead><tr><th scope=\"col\">").Append(E(t.Feed))
+            Table(html, t.Feeds).Append("<thead><tr><th scope=\"col\">").Append(E(t.Feed))
                 .Append("</th><th scope=\"col\">").Append(E(t.LastFetch)).Append("</th><th scope=\"col\">").Append(E(t.Status)).Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.NewItems))
                 .Append("</th></tr></thead><tbody>");
             foreach (var f in feeds)
@@ -317,7 +317,7 @@ internal static class ConsolePages
 
     private static void Scores(StringBuilder html, ConsoleTexts t, PublicationClassification classification)
     {
-        html.Append("<div class=\"table-wrap\"><table class=\"table\" id=\"scores\"><caption class=\"visually-hidden\">").Append(E(t.Score)).Append("</caption><thead><tr><th scope=\"col\">").Append(E(t.Pillar))
+        Table(html, t.Score, "scores").Append("<thead><tr><th scope=\"col\">").Append(E(t.Pillar))
             .Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.Score)).Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.Threshold)).Append("</th><th scope=\"col\">")
             .Append(E(t.Status)).Append("</th></tr></thead><tbody>");
         foreach (var pillar in PillarCatalog.All)
@@ -350,8 +350,8 @@ internal static class ConsolePages
                 continue;
             }
 
-            html.Append("<section class=\"evidence\" data-pillar=\"").Append(E(pillar.Id)).Append("\"><h4>").Append(E(pillar.Name(t.Lang))).Append("</h4><div class=\"table-wrap\"><table class=\"table\"><caption class=\"visually-hidden\">")
-                .Append(E(t.Evidence)).Append(": ").Append(E(pillar.Name(t.Lang))).Append("</caption><thead><tr><th scope=\"col\">").Append(E(t.Term)).Append("</th><th scope=\"col\">").Append(E(t.Where))
+            html.Append("<section class=\"evidence\" data-pillar=\"").Append(E(pillar.Id)).Append("\"><h4>").Append(E(pillar.Name(t.Lang))).Append("</h4>");
+            Table(html, t.Evidence + (t.Lang == "fr" ? "\u00a0: " : ": ") + pillar.Name(t.Lang)).Append("<thead><tr><th scope=\"col\">").Append(E(t.Term)).Append("</th><th scope=\"col\">").Append(E(t.Where))
                 .Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.Weight)).Append("</th><th scope=\"col\">").Append(E(t.Context)).Append("</th></tr></thead><tbody>");
             foreach (var e in rows)
             {
@@ -385,6 +385,11 @@ internal static class ConsolePages
 
         return (start > 0 ? "…" : "") + E(text[start..position]) + "<mark>" + E(text.Substring(position, length)) + "</mark>" + E(text[(position + length)..end]) + (end < text.Length ? "…" : "");
     }
+
+    /// <summary>Opens a table in a wrapper that scrolls sideways on narrow screens: a named region, focusable so the keyboard can scroll it.</summary>
+    private static StringBuilder Table(StringBuilder html, string label, string? id = null) =>
+        html.Append("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"").Append(E(label)).Append("\"><table class=\"table\"")
+            .Append(id is null ? "" : " id=\"" + id + "\"").Append("><caption class=\"visually-hidden\">").Append(E(label)).Append("</caption>");
 
     private static string PillarList(ConsoleTexts t, IReadOnlyList<string> pillars) =>
         pillars.Count == 0

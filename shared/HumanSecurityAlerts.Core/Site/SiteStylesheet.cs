@@ -25,7 +25,7 @@ internal static class SiteStylesheet
         a{color:#1d70b8;text-decoration-thickness:max(1px,.0625rem);text-underline-offset:.1em}
         a:visited{color:#4c2c92}
         a:hover{color:#003078;text-decoration-thickness:max(3px,.1875rem)}
-        a:focus,button:focus,input:focus,select:focus,textarea:focus,.link-button:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
+        a:focus,button:focus,input:focus,select:focus,textarea:focus,.link-button:focus,.table-wrap:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
         a:focus{background:#ffdd00;color:#0b0c0c;box-shadow:0 -2px #ffdd00,0 4px #0b0c0c;outline:none;text-decoration:none}
         .header{background:#0b0c0c;color:#fff;padding:.75rem 0}
         .header-inner{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
