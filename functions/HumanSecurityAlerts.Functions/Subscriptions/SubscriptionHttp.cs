@@ -12,14 +12,14 @@ internal static class SubscriptionHttp
 {
     public const long MaxBodyBytes = 16 * 1024;
 
-    /// <summary>Tokens travel in URLs: never cache, never leak them in a Referer; no scripts or external loads.</summary>
+    /// <summary>Tokens travel in URLs: never cache, never leak them in a Referer; no scripts, styles only from the site's stylesheet.</summary>
     public static IActionResult Page(HttpRequest request, string html, int status = StatusCodes.Status200OK)
     {
         var headers = request.HttpContext.Response.Headers;
         headers.CacheControl = "no-store";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         return new ContentResult { Content = html, ContentType = "text/html; charset=utf-8", StatusCode = status };
     }
 
@@ -34,6 +34,10 @@ internal static class SubscriptionHttp
 
     public static bool IsJson(HttpRequest request) =>
         request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>A browser's form post (the manage page's buttons), answered with a page rather than JSON.</summary>
+    public static bool IsForm(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
 
     public static bool WantsJson(HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);

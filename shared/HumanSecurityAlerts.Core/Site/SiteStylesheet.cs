@@ -30,7 +30,7 @@ internal static class SiteStylesheet
         .header{background:#0b0c0c;color:#fff;padding:.75rem 0}
         .header-inner{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
         .header a,.header a:visited,.header .link-button{color:#fff}
-        .header a:focus,.header .link-button:focus{color:#0b0c0c}
+        .header a:focus,.header .link-button:focus{color:#0b0c0c;background:#ffdd00}
         .brand{font-weight:700;text-decoration:none;margin-right:auto}
         .nav{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;margin:0;padding:0}
         .nav form{margin:0}
@@ -40,21 +40,25 @@ internal static class SiteStylesheet
         .field-error{border-left:5px solid #d4351c;padding-left:.75rem}
         label,legend{display:block;font-weight:700;margin-bottom:.25rem}
         .hint{color:#505a5f;font-weight:400}
-        .input,.select,.textarea{font:inherit;width:100%;max-width:40rem;padding:.3rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c}
+        .input,.select,.textarea,input[type=email],input[type=url],input[type=text],input[type=password],input:not([type]){font:inherit;width:100%;max-width:40rem;padding:.3rem;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c}
         .select{width:auto}
         .field-error .input,.field-error .textarea,.field-error .select{border-color:#d4351c}
-        .fieldset{border:0;margin:0 0 1.5rem;padding:0}
+        .fieldset,fieldset{border:0;margin:0 0 1.5rem;padding:0}
+        label:has(input[type=checkbox]),label:has(input[type=radio]){display:flex;gap:.5rem;align-items:flex-start;font-weight:400;margin:.35rem 0}
+        label input[type=checkbox],label input[type=radio]{width:1.25rem;height:1.25rem;margin:.15rem 0 0;flex:none}
         .choice{display:flex;gap:.5rem;align-items:flex-start;margin:.25rem 0}
         .choice input{width:1.5rem;height:1.5rem;margin:.1rem 0 0;flex:none}
         .choice label{font-weight:400;margin:0}
-        .button{display:inline-block;font:inherit;font-weight:400;line-height:1.2;padding:.5rem .75rem;margin:0 .5rem 1rem 0;border:2px solid transparent;border-radius:0;
+        button,.button{display:inline-block;font:inherit;font-weight:400;line-height:1.2;padding:.5rem .75rem;margin:0 .5rem 1rem 0;border:2px solid transparent;border-radius:0;
           background:#00703c;color:#fff;box-shadow:0 2px 0 #002d18;cursor:pointer;text-decoration:none}
-        .button:hover{background:#005a30}
+        button:hover,.button:hover{background:#005a30}
         .button-secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
         .button-secondary:hover{background:#dbdad9}
         a.button,a.button:visited{color:#fff}
         a.button-secondary,a.button-secondary:visited{color:#0b0c0c}
-        .error-message{color:#d4351c;font-weight:700}
+        .error-message,.error{color:#d4351c;font-weight:700}
+        dt{font-weight:700}
+        dd{margin:0 0 .5rem}
         .error-summary{border:5px solid #d4351c;padding:1rem;margin:0 0 2rem}
         .error-summary h2{margin-top:0}
         .error-summary ul{margin:0;padding-left:1.25rem}
@@ -72,6 +76,7 @@ internal static class SiteStylesheet
         .summary-list dt{font-weight:700}
         .summary-list dd{margin:0;overflow-wrap:anywhere}
         .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
+        .link-button,.link-button:hover{background:none;box-shadow:none;margin:0;padding:0;line-height:inherit}
         .visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;border:0!important;white-space:nowrap!important}
         .subscribe:not(:has(#channel-webhook:checked)) .webhook-only{display:none}
         .subscribe:has(#channel-webhook:checked) .email-only{display:none}

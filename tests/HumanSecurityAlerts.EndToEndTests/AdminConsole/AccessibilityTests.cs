@@ -81,6 +81,31 @@ public sealed class AccessibilityTests(LocalHostFixture host)
             await page.Locator("a[href*='/subscriptions/unsubscribe/']").ClickAsync();
             await Check(page, lang, "public-unsubscribe");
             await Visit(page, lang, "public-invalid-link", at($"api/subscriptions/manage/not-a-token?lang={lang}"));
+
+            // A webhook: its URL field shows only once Webhook is chosen (CSS :has()), and only "immediately" is offered.
+            var hook = host.Webhooks.CreateEndpoint("a11y-" + lang);
+            hook.Responder = TourTests.EchoValidationCode;
+            await page.GotoAsync(at($"api/subscribe?lang={lang}"));
+            Assert.False(await page.Locator("#url").IsVisibleAsync());
+            await page.Locator("#channel-webhook").CheckAsync();
+            Assert.True(await page.Locator("#url").IsVisibleAsync());
+            Assert.False(await page.Locator("#email").IsVisibleAsync());
+            Assert.False(await page.Locator("#frequency-daily").IsVisibleAsync());
+            await Check(page, lang, "public-subscribe-webhook");
+            await page.Locator("#url").FillAsync(hook.Url.AbsoluteUri);
+            await page.Locator("#pillar-protection-of-civilians").CheckAsync();
+            await page.Locator("form button[type=submit]").ClickAsync();
+            await Check(page, lang, "public-webhook-created");
+            await page.Locator("a[href*='/subscriptions/manage/']").ClickAsync();
+            await Check(page, lang, "public-manage-webhook");
+            Assert.Equal(0, await page.Locator("#frequency-daily").CountAsync());
+            await page.Locator("form[action*='/verify'] button").ClickAsync();
+            await Check(page, lang, "public-webhook-verified");
+            Assert.Equal(lang == "fr" ? "Point de terminaison vérifié" : "Endpoint verified", await page.Locator("h1").InnerTextAsync());
+            await page.Locator("a[href*='/subscriptions/manage/']").ClickAsync();
+            await page.Locator("form[action*='/rotate-secret'] button").ClickAsync();
+            await Check(page, lang, "public-secret-rotated");
+            Assert.StartsWith("whsec_", await page.Locator("#secret").InputValueAsync(), StringComparison.Ordinal);
         }
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));

@@ -65,10 +65,10 @@ public sealed class ConsoleBrowserTests(LocalHostFixture host)
         var marks = page.Locator("section.evidence[data-pillar=protection-of-civilians] mark");
         Assert.True(await marks.CountAsync() >= 2);
         Assert.Contains("civilian", (await marks.AllInnerTextsAsync())[0], StringComparison.OrdinalIgnoreCase);
-        Assert.True(await page.GetByLabel("Protection of civilians").IsCheckedAsync());
+        Assert.True(await page.GetByRole(AriaRole.Checkbox, new() { Name = "Protection of civilians", Exact = true }).IsCheckedAsync());
 
         // The override: cultural property protection as well.
-        await page.GetByLabel("Cultural property protection").CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Cultural property protection", Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Allies agree new steps to reduce civilian harm « 2026 »");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published.");
