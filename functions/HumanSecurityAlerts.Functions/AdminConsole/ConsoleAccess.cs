@@ -5,6 +5,7 @@ using HumanSecurityAlerts.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.Functions.AdminConsole;
@@ -14,12 +15,13 @@ namespace HumanSecurityAlerts.Functions.AdminConsole;
 /// (HttpOnly, SameSite=Strict, Secure on https, 8 hours). Sign-in attempts are limited per client
 /// (<c>RateLimits:SignInPermits</c> per <c>RateLimits:SignInWindow</c>), right or wrong.
 /// </summary>
-internal sealed class ConsoleAccess(
+internal sealed partial class ConsoleAccess(
     ConsoleSessions sessions,
     AdminAuthenticator admin,
     IOptions<AdminOptions> adminOptions,
     IRateLimiter limiter,
-    IOptions<RateLimitOptions> limits)
+    IOptions<RateLimitOptions> limits,
+    ILogger<ConsoleAccess> logger)
 {
     [Function(nameof(ShowConsoleSignIn))]
     public IActionResult ShowConsoleSignIn(
@@ -35,6 +37,7 @@ internal sealed class ConsoleAccess(
         if (!decision.Allowed)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+            LogSignInLimited(seconds);
             request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ConsoleHttp.Page(request, ConsolePages.TooManySignIns(ConsoleHttp.Language(request), decision.RetryAfter), StatusCodes.Status429TooManyRequests);
         }
@@ -42,10 +45,12 @@ internal sealed class ConsoleAccess(
         var key = ConsoleGate.Field(request, "key").Trim();
         if (string.IsNullOrEmpty(adminOptions.Value.ApiKey) || key.Length == 0 || !admin.IsAdmin("Bearer " + key, null))
         {
+            LogWrongKey();
             return ConsoleHttp.Page(request, SignInPage(request, wrongKey: true), StatusCodes.Status401Unauthorized);
         }
 
         var (cookie, _) = sessions.Start();
+        LogSignedIn();
         request.HttpContext.Response.Cookies.Append(ConsoleSessions.CookieName, cookie, new CookieOptions
         {
             Path = ConsolePages.Root,
@@ -77,4 +82,13 @@ internal sealed class ConsoleAccess(
         var o = adminOptions.Value;
         return ConsolePages.SignIn(ConsoleHttp.Language(request), sessions.SignInFormToken(), !string.IsNullOrEmpty(o.ApiKey), o.TrustAppServiceAuthentication && o.AppServiceAuthenticationEnabled, wrongKey);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Console sign-in refused: not the admin key")]
+    private partial void LogWrongKey();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Console sign-in refused: too many attempts from this client, retry after {RetryAfterSeconds} s")]
+    private partial void LogSignInLimited(int retryAfterSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Console session started")]
+    private partial void LogSignedIn();
 }

@@ -28,7 +28,7 @@ public sealed record DeliveryCounts(int Delivered, int Pending, int Failed);
 /// <param name="ByChannel">Channel name ("email", "webhook") → counts; channels without deliveries are absent.</param>
 public sealed record PublicationRow(PublicationSummary Publication, IReadOnlyDictionary<string, DeliveryCounts> ByChannel);
 
-public sealed record ConsoleFailure(string SubscriberId, string Channel, string Status, int Attempts, string? Reason, int? StatusCode, DateTimeOffset? LastAttemptAt);
+public sealed record ConsoleFailure(string SubscriberId, string Channel, string Status, int Attempts, string? Reason);
 
 public sealed record ConsoleDeadLetter(string DeliveryId, string? SubscriberId, string? Channel, string? Reason, string? Description, DateTimeOffset EnqueuedAt);
 

@@ -141,7 +141,7 @@ internal sealed class ConsoleService(
             };
             if (row.Status is DeliveryStatus.Retrying or DeliveryStatus.Failed or DeliveryStatus.Dropped && failures.Count < maxFailures)
             {
-                failures.Add(new ConsoleFailure(row.SubscriberId, channel, row.Status.ToString().ToLowerInvariant(), row.Attempts, row.LastError, row.LastStatusCode, row.LastAttemptAt));
+                failures.Add(new ConsoleFailure(row.SubscriberId, channel, row.Status.ToString().ToLowerInvariant(), row.Attempts, row.LastError));
             }
         }
 
