@@ -34,17 +34,35 @@ public sealed class ConsolePagesTests
     [InlineData(3, 10)]
     public void Evidence_outside_the_text_shows_no_excerpt(int position, int length) => Assert.Equal("", ConsolePages.Excerpt("short", position, length));
 
-    [Fact]
-    public void French_texts_put_a_no_break_space_before_high_punctuation()
+    public static TheoryData<string> FrenchTexts => ["console", "subscription pages", "subscribe page", "emails"];
+
+    [Theory]
+    [MemberData(nameof(FrenchTexts))]
+    public void French_texts_put_a_no_break_space_before_high_punctuation(string which)
     {
-        foreach (var property in typeof(ConsoleTexts).GetProperties().Where(p => p.PropertyType == typeof(string)))
+        object texts = which switch
         {
-            var value = (string)property.GetValue(ConsoleTexts.Fr)!;
-            for (var i = 1; i < value.Length; i++)
+            "console" => ConsoleTexts.Fr,
+            "subscription pages" => HumanSecurityAlerts.Subscriptions.SubscriptionTexts.Fr,
+            "subscribe page" => HumanSecurityAlerts.Subscriptions.SubscribePageTexts.Fr,
+            _ => HumanSecurityAlerts.Delivery.DeliveryTexts.Fr,
+        };
+        foreach (var property in texts.GetType().GetProperties())
+        {
+            var values = property.GetValue(texts) switch
             {
-                if (value[i] is ':' or ';' or '?' or '!' && value[i - 1] != '\u00a0')
+                string text => [text],
+                IReadOnlyDictionary<string, string> map => map.Values,
+                _ => [],
+            };
+            foreach (var value in values)
+            {
+                for (var i = 1; i < value.Length; i++)
                 {
-                    Assert.Fail($"{property.Name}: '{value}' lacks a no-break space before '{value[i]}'.");
+                    if (value[i] is ':' or ';' or '?' or '!' && value[i - 1] != '\u00a0')
+                    {
+                        Assert.Fail($"{property.Name}: '{value}' lacks a no-break space before '{value[i]}'.");
+                    }
                 }
             }
         }
