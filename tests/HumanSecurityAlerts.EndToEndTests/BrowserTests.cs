@@ -15,12 +15,7 @@ public sealed class BrowserTests(LocalHostFixture host)
     {
         var reader = SmtpCaptureFixture.NewRecipient("lectrice");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath(),
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await Browser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(host.BaseAddress, "api/subscribe?lang=fr").ToString());
@@ -49,9 +44,4 @@ public sealed class BrowserTests(LocalHostFixture host)
         Assert.NotNull(notification.Header("List-Unsubscribe"));
         Assert.Equal("List-Unsubscribe=One-Click", notification.Header("List-Unsubscribe-Post"));
     }
-
-    private static string ChromiumPath() =>
-        File.Exists("/usr/bin/chromium")
-            ? "/usr/bin/chromium"
-            : throw new InvalidOperationException("Chromium is required at /usr/bin/chromium for the browser tests (apt-get install chromium; .ci/run installs it).");
 }

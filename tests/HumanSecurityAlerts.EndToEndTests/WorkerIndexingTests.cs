@@ -22,7 +22,7 @@ public sealed class WorkerIndexingTests(LocalHostFixture host)
             f => f.Name,
             f => Describe(f.Metadata.EntryPoint, f.Metadata.ScriptFile, f.Metadata.RawBindings));
 
-        Assert.Equal(33, fromFile.Count);
+        Assert.Equal(44, fromFile.Count);
         Assert.Equal(fromFile.Keys.Order(StringComparer.Ordinal), fromWorker.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, described) in fromFile)
         {

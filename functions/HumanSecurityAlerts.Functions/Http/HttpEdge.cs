@@ -9,9 +9,9 @@ namespace HumanSecurityAlerts.Functions.Http;
 
 /// <summary>
 /// What every HTTP request goes through before its function runs, whatever hosts it: admin routes need an admin,
-/// functions marked <see cref="ClientRateLimitedAttribute"/> count against the caller's limit, and no response is sniffed.
+/// console pages a console session (<see cref="ConsoleGate"/>), functions marked <see cref="ClientRateLimitedAttribute"/> count against the caller's limit, and no response is sniffed.
 /// </summary>
-internal sealed class HttpEdge(AdminAuthenticator admin, IRateLimiter limiter, IOptions<RateLimitOptions> limits)
+internal sealed class HttpEdge(AdminAuthenticator admin, ConsoleGate console, IRateLimiter limiter, IOptions<RateLimitOptions> limits)
 {
     /// <summary>Every route under it is an admin route (the host reserves <c>/admin</c>).</summary>
     public const string AdminPathPrefix = "/api/manage";
@@ -20,7 +20,7 @@ internal sealed class HttpEdge(AdminAuthenticator admin, IRateLimiter limiter, I
 
     public static bool IsClientRateLimited(MethodInfo function) => function.IsDefined(typeof(ClientRateLimitedAttribute), inherit: false);
 
-    /// <summary>Null to run the function; otherwise the answer to give instead (401, 429).</summary>
+    /// <summary>Null to run the function; otherwise the answer to give instead (303 to sign in, 401, 403, 429).</summary>
     public async Task<IActionResult?> CheckAsync(HttpRequest request, bool clientRateLimited, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -29,6 +29,11 @@ internal sealed class HttpEdge(AdminAuthenticator admin, IRateLimiter limiter, I
         {
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
             return Problems.Status(StatusCodes.Status401Unauthorized, "Admin credentials required.", "Send the admin key as 'Authorization: Bearer KEY'.");
+        }
+
+        if (ConsoleGate.IsConsolePath(request.Path) && await console.CheckAsync(request, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
         }
 
         if (clientRateLimited)

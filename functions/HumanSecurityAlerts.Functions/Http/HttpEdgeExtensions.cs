@@ -18,6 +18,7 @@ internal static class HttpEdgeExtensions
     /// <summary>The services of the edge, for any host that runs the functions.</summary>
     public static IServiceCollection AddHttpEdge(this IServiceCollection services)
     {
+        services.TryAddSingleton<ConsoleGate>();
         services.TryAddSingleton<HttpEdge>();
         return services;
     }

@@ -12,14 +12,14 @@ internal static class SubscriptionHttp
 {
     public const long MaxBodyBytes = 16 * 1024;
 
-    /// <summary>Tokens travel in URLs: never cache, never leak them in a Referer; no scripts or external loads.</summary>
+    /// <summary>Tokens travel in URLs: never cache, never leak them in a Referer; no scripts, styles only from the site's stylesheet.</summary>
     public static IActionResult Page(HttpRequest request, string html, int status = StatusCodes.Status200OK)
     {
         var headers = request.HttpContext.Response.Headers;
         headers.CacheControl = "no-store";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         return new ContentResult { Content = html, ContentType = "text/html; charset=utf-8", StatusCode = status };
     }
 
@@ -35,15 +35,23 @@ internal static class SubscriptionHttp
     public static bool IsJson(HttpRequest request) =>
         request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
 
+    /// <summary>A browser's form post (the manage page's buttons), answered with a page rather than JSON.</summary>
+    public static bool IsForm(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+
     public static bool WantsJson(HttpRequest request) =>
         request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads an application/x-www-form-urlencoded body (or none) within <see cref="MaxBodyBytes"/>; null and a 413 when larger.</summary>
-    public static async Task<(Dictionary<string, StringValues>? Form, IActionResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(Dictionary<string, StringValues>? Form, IActionResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadFormAsync(request, MaxBodyBytes, cancellationToken);
+
+    /// <summary>Reads an application/x-www-form-urlencoded body (or none) within <paramref name="maxBytes"/>; null and a 413 when larger.</summary>
+    public static async Task<(Dictionary<string, StringValues>? Form, IActionResult? Problem)> ReadFormAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(maxBytes));
         }
 
         using var buffer = new MemoryStream();
@@ -51,9 +59,9 @@ internal static class SubscriptionHttp
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                return (null, TooLarge());
+                return (null, TooLarge(maxBytes));
             }
 
             buffer.Write(chunk, 0, read);
@@ -81,6 +89,6 @@ internal static class SubscriptionHttp
         ? Problems.Status(StatusCodes.Status410Gone, "Link expired.", "This link has expired; nothing was changed.")
         : Problems.NotFound("This link is not valid or has already been used; nothing was changed.");
 
-    private static IActionResult TooLarge() =>
-        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Request body too large.", $"The body must not exceed {MaxBodyBytes} bytes.");
+    private static IActionResult TooLarge(long maxBytes) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, "Request body too large.", $"The body must not exceed {maxBytes} bytes.");
 }

@@ -6,9 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace HumanSecurityAlerts.Functions.Subscriptions;
 
-internal sealed class VerifyWebhook(SubscriptionService subscriptions)
+internal sealed class VerifyWebhook(SubscriptionService subscriptions, SubscriptionPages pages)
 {
-    /// <summary>Runs the signed verification handshake again; activates the webhook when the endpoint echoes the code.</summary>
+    /// <summary>Runs the signed verification handshake again; activates the webhook when the endpoint echoes the code (a page for the manage page's form, else JSON).</summary>
     [Function(nameof(VerifyWebhook))]
     [ClientRateLimited]
     public async Task<IActionResult> Run(
@@ -17,6 +17,16 @@ internal sealed class VerifyWebhook(SubscriptionService subscriptions)
         CancellationToken cancellationToken)
     {
         var result = await subscriptions.VerifyWebhookAsync(token, cancellationToken).ConfigureAwait(false);
+        if (SubscriptionHttp.IsForm(request))
+        {
+            return result.Outcome switch
+            {
+                TokenOutcome.Ok => SubscriptionHttp.Page(request, pages.WebhookVerification(result.Subscriber!, token, SubscriptionHttp.Language(request, result.Subscriber!.Language), result.Verification!)),
+                TokenOutcome.NotApplicable => SubscriptionHttp.TokenProblem(request, TokenOutcome.Invalid),
+                _ => SubscriptionHttp.TokenProblem(request, result.Outcome),
+            };
+        }
+
         return result.Outcome switch
         {
             TokenOutcome.Ok => SubscriptionHttp.Json(request, new
@@ -30,9 +40,9 @@ internal sealed class VerifyWebhook(SubscriptionService subscriptions)
     }
 }
 
-internal sealed class RotateWebhookSecret(SubscriptionService subscriptions)
+internal sealed class RotateWebhookSecret(SubscriptionService subscriptions, SubscriptionPages pages)
 {
-    /// <summary>Issues a new signing secret (shown once); the previous one keeps signing alongside it for 24 hours.</summary>
+    /// <summary>Issues a new signing secret (shown once); the previous one keeps signing alongside it for 24 hours (a page for the manage page's form, else JSON).</summary>
     [Function(nameof(RotateWebhookSecret))]
     [ClientRateLimited]
     public async Task<IActionResult> Run(
@@ -41,6 +51,16 @@ internal sealed class RotateWebhookSecret(SubscriptionService subscriptions)
         CancellationToken cancellationToken)
     {
         var result = await subscriptions.RotateSecretAsync(token, cancellationToken).ConfigureAwait(false);
+        if (SubscriptionHttp.IsForm(request))
+        {
+            return result.Outcome switch
+            {
+                TokenOutcome.Ok => SubscriptionHttp.Page(request, pages.SecretRotated(result.Secret!, result.PreviousSecretValidUntil, token, SubscriptionHttp.Language(request, result.Subscriber?.Language))),
+                TokenOutcome.NotApplicable => SubscriptionHttp.TokenProblem(request, TokenOutcome.Invalid),
+                _ => SubscriptionHttp.TokenProblem(request, result.Outcome),
+            };
+        }
+
         return result.Outcome switch
         {
             TokenOutcome.Ok => SubscriptionHttp.Json(request, new { secret = result.Secret, previousSecretValidUntil = result.PreviousSecretValidUntil }),

@@ -41,9 +41,9 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
             text.AppendLine(summary).AppendLine();
         }
 
-        text.Append(t.Read).Append(": ").AppendLine(publication.Url.AbsoluteUri);
-        text.Append(t.Published).Append(": ").AppendLine(Date(publication.PublishedAt));
-        text.Append(t.Pillars).Append(": ").AppendLine(string.Join(", ", pillars));
+        text.Append(t.Read).Append(t.Colon).AppendLine(publication.Url.AbsoluteUri);
+        text.Append(t.Published).Append(t.Colon).AppendLine(t.Date(publication.PublishedAt));
+        text.Append(t.Pillars).Append(t.Colon).AppendLine(string.Join(", ", pillars));
         AppendTextFooter(text, t, target.ManageToken);
 
         var html = Start(t, subject);
@@ -55,8 +55,8 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
         }
 
         html.Append("<p><a href=\"").Append(E(publication.Url.AbsoluteUri)).Append("\">").Append(E(t.Read)).Append("</a></p>");
-        html.Append("<p>").Append(E(t.Published)).Append(": ").Append(E(Date(publication.PublishedAt))).Append("<br>")
-            .Append(E(t.Pillars)).Append(": ").Append(E(string.Join(", ", pillars))).Append("</p>");
+        html.Append("<p>").Append(E(t.Published)).Append(t.Colon).Append(E(t.Date(publication.PublishedAt))).Append("<br>")
+            .Append(E(t.Pillars)).Append(t.Colon).Append(E(string.Join(", ", pillars))).Append("</p>");
         AppendHtmlFooter(html, t, target.ManageToken);
         return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken)) { Language = t.Lang };
     }
@@ -132,8 +132,8 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
                 text.Append("  ").AppendLine(summary);
             }
 
-            text.Append("  ").Append(t.Read).Append(": ").AppendLine(item.Url.AbsoluteUri);
-            text.Append("  ").Append(t.Published).Append(": ").Append(Date(item.PublishedAt)).Append(" — ").Append(t.Pillars).Append(": ").AppendLine(names).AppendLine();
+            text.Append("  ").Append(t.Read).Append(t.Colon).AppendLine(item.Url.AbsoluteUri);
+            text.Append("  ").Append(t.Published).Append(t.Colon).Append(t.Date(item.PublishedAt)).Append(" — ").Append(t.Pillars).Append(t.Colon).AppendLine(names).AppendLine();
 
             html.Append("<li><p><a href=\"").Append(E(item.Url.AbsoluteUri)).Append("\"><strong>").Append(E(title)).Append("</strong></a><br>");
             if (summary.Length > 0)
@@ -141,7 +141,7 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
                 html.Append(E(summary)).Append("<br>");
             }
 
-            html.Append("<small>").Append(E(t.Published)).Append(": ").Append(E(Date(item.PublishedAt))).Append(" — ").Append(E(t.Pillars)).Append(": ").Append(E(names)).Append("</small></p></li>");
+            html.Append("<small>").Append(E(t.Published)).Append(t.Colon).Append(E(t.Date(item.PublishedAt))).Append(" — ").Append(E(t.Pillars)).Append(t.Colon).Append(E(names)).Append("</small></p></li>");
         }
 
         html.Append("</ul>");
@@ -153,8 +153,8 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
     private void AppendTextFooter(StringBuilder text, DeliveryTexts t, string manageToken)
     {
         text.AppendLine().AppendLine("--").AppendLine(t.Footer);
-        text.Append(t.Manage).Append(": ").AppendLine(links.Manage(manageToken).AbsoluteUri);
-        text.Append(t.Unsubscribe).Append(": ").AppendLine(links.Unsubscribe(manageToken).AbsoluteUri);
+        text.Append(t.Manage).Append(t.Colon).AppendLine(links.Manage(manageToken).AbsoluteUri);
+        text.Append(t.Unsubscribe).Append(t.Colon).AppendLine(links.Unsubscribe(manageToken).AbsoluteUri);
     }
 
     private void AppendHtmlFooter(StringBuilder html, DeliveryTexts t, string manageToken)
@@ -170,7 +170,6 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
     private static List<string> Names(IEnumerable<string> pillars, string language) =>
         [.. pillars.Select(id => PillarCatalog.TryGet(id, out var p) ? p.Name(language) : id)];
 
-    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string E(string value) => Html.Encode(value);
 }

@@ -1,11 +1,15 @@
+using System.Globalization;
+
 namespace HumanSecurityAlerts.Delivery;
 
-/// <summary>The English and French wording of notification and digest emails.</summary>
+/// <summary>The English and French wording of notification and digest emails (French with a no-break space before : ; ? !).</summary>
 internal sealed record DeliveryTexts
 {
     public static DeliveryTexts En { get; } = new()
     {
         Lang = "en",
+        Culture = CultureInfo.GetCultureInfo("en-GB"),
+        Colon = ": ",
         ServiceName = "Human security alerts",
         SubjectPrefix = "[Human security alerts] ",
         Intro = "A new publication matches your subscription:",
@@ -23,21 +27,27 @@ internal sealed record DeliveryTexts
     public static DeliveryTexts Fr { get; } = new()
     {
         Lang = "fr",
+        Culture = CultureInfo.GetCultureInfo("fr-FR"),
+        Colon = "\u00a0: ",
         ServiceName = "Alertes sécurité humaine",
         SubjectPrefix = "[Alertes sécurité humaine] ",
-        Intro = "Une nouvelle publication correspond à votre abonnement :",
+        Intro = "Une nouvelle publication correspond à votre abonnement\u00a0:",
         Read = "Lire la publication",
         Pillars = "Piliers",
-        Published = "Publiée le",
+        Published = "Date de publication",
         Manage = "Gérer mon abonnement",
         Unsubscribe = "Me désabonner",
-        DailySubject = "Votre résumé quotidien sécurité humaine : {0} nouvelle(s) publication(s)",
-        WeeklySubject = "Votre résumé hebdomadaire sécurité humaine : {0} nouvelle(s) publication(s)",
-        DigestIntro = "Nouvelles publications sur les piliers que vous suivez depuis votre dernier résumé :",
+        DailySubject = "Votre résumé quotidien sécurité humaine\u00a0: {0} nouvelle(s) publication(s)",
+        WeeklySubject = "Votre résumé hebdomadaire sécurité humaine\u00a0: {0} nouvelle(s) publication(s)",
+        DigestIntro = "Nouvelles publications sur les piliers que vous suivez depuis votre dernier résumé\u00a0:",
         Footer = "Vous recevez ce message parce que vous êtes abonné(e) aux alertes de l’OTAN sur la sécurité humaine.",
     };
 
     public required string Lang { get; init; }
+    public required CultureInfo Culture { get; init; }
+
+    /// <summary>What separates a label from its value: ": ", or in French a no-break space before the colon.</summary>
+    public required string Colon { get; init; }
     public required string ServiceName { get; init; }
     public required string SubjectPrefix { get; init; }
     public required string Intro { get; init; }
@@ -52,4 +62,7 @@ internal sealed record DeliveryTexts
     public required string Footer { get; init; }
 
     public static DeliveryTexts For(string? language) => language == "fr" ? Fr : En;
+
+    /// <summary>A date written out in this language: "25 February 2021", "25 février 2021".</summary>
+    public string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy", Culture);
 }

@@ -19,7 +19,8 @@ public sealed record FeedFetchResult(bool NotModified, byte[]? Content, FeedVali
 public sealed class FeedFetchException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>What is remembered of a feed between runs.</summary>
-public sealed record FeedState(Uri Url, FeedValidators Validators, DateTimeOffset? LastFetchedAt, string? LastError);
+/// <param name="NewItems">Publications the last successful fetch stored (0 when not modified); null after a failure or before it was kept.</param>
+public sealed record FeedState(Uri Url, FeedValidators Validators, DateTimeOffset? LastFetchedAt, string? LastError, int? NewItems = null);
 
 public interface IFeedStateStore
 {

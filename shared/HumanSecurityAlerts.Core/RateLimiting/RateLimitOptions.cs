@@ -16,6 +16,13 @@ public sealed class RateLimitOptions
     /// <summary>Confirmation and reminder mails the whole service sends per minute, whoever asks.</summary>
     public int ConfirmationMailsPerMinute { get; set; } = 60;
 
+    /// <summary>Console sign-in attempts one client may make per <see cref="SignInWindow"/>, right or wrong: guessing the key stays slow.</summary>
+    public int SignInPermits { get; set; } = 10;
+
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    public RateLimitRule SignInRule => new("sign-in", SignInPermits, SignInWindow);
+
     public RateLimitRule ClientRule => new("client", ClientPermits, ClientWindow);
 
     public RateLimitRule ConfirmationMailRule => new("confirmation-mail", ConfirmationMailsPerMinute, TimeSpan.FromMinutes(1));

@@ -17,6 +17,16 @@ internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOpti
             errors.Add($"Setting '{RateLimitOptions.SectionName}__ClientWindow' must be positive.");
         }
 
+        if (options.SignInPermits < 1)
+        {
+            errors.Add($"Setting '{RateLimitOptions.SectionName}__SignInPermits' must be at least 1.");
+        }
+
+        if (options.SignInWindow <= TimeSpan.Zero)
+        {
+            errors.Add($"Setting '{RateLimitOptions.SectionName}__SignInWindow' must be positive.");
+        }
+
         if (options.ConfirmationMailsPerMinute < 1)
         {
             errors.Add($"Setting '{RateLimitOptions.SectionName}__ConfirmationMailsPerMinute' must be at least 1.");

@@ -15,6 +15,10 @@ public sealed class SubscriptionLinks(IOptions<SiteOptions> site)
 
     public Uri RotateManageLink(string manageToken) => site.Value.Api("subscriptions/manage/" + Uri.EscapeDataString(manageToken) + "/rotate-link");
 
+    public Uri VerifyWebhook(string manageToken) => site.Value.Api("subscriptions/manage/" + Uri.EscapeDataString(manageToken) + "/verify");
+
+    public Uri RotateWebhookSecret(string manageToken) => site.Value.Api("subscriptions/manage/" + Uri.EscapeDataString(manageToken) + "/rotate-secret");
+
     public Uri Unsubscribe(string manageToken) => site.Value.Api("subscriptions/unsubscribe/" + Uri.EscapeDataString(manageToken));
 
     /// <summary><c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c>.</summary>

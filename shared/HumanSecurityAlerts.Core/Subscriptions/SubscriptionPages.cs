@@ -6,16 +6,11 @@ namespace HumanSecurityAlerts.Subscriptions;
 
 /// <summary>
 /// The small server-rendered pages (confirm, manage, unsubscribe, errors) in English or French: every value is
-/// HTML-encoded, no external assets, inline CSS only, labelled form controls and a <c>lang</c> attribute.
+/// HTML-encoded, no script, the site's one stylesheet (<see cref="Site.SiteStylesheet"/>), labelled form controls and a
+/// <c>lang</c> attribute; every result page links back.
 /// </summary>
 public sealed class SubscriptionPages(SubscriptionLinks links)
 {
-    private const string Css =
-        "body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}" +
-        "h1{font-size:1.5rem}fieldset{border:1px solid #bbb;margin:1rem 0;padding:.5rem 1rem}" +
-        "label{display:block;margin:.25rem 0}button{font-size:1rem;padding:.4rem 1rem;margin:.5rem 0}" +
-        ".error{color:#a00000}.notice{color:#005a00}dt{font-weight:bold}";
-
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     /// <summary>en or fr: the explicit <c>?lang=</c> when valid, else the subscriber's, else from Accept-Language, else en.</summary>
@@ -62,7 +57,7 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
     {
         var t = SubscriptionTexts.For(language);
         var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
-        return Layout(t, t.TooManyTitle, $"<p class=\"error\" role=\"alert\">{E(string.Format(System.Globalization.CultureInfo.InvariantCulture, t.TooManyBody, minutes))}</p>");
+        return Layout(t, t.TooManyTitle, $"<p class=\"error\" role=\"alert\">{E(string.Format(System.Globalization.CultureInfo.InvariantCulture, t.TooManyBody, minutes))}</p>{BackToSubscribe(t)}");
     }
 
     public string NewManageLink(string manageToken, string language)
@@ -72,9 +67,38 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
         return Layout(t, t.NewLinkTitle, $"<p class=\"notice\">{E(t.NewLinkBody)}</p><p><a href=\"{E(link)}?lang={E(t.Lang)}\">{E(link)}</a></p>");
     }
 
-    public static string InvalidLink(string language) => Layout(SubscriptionTexts.For(language), SubscriptionTexts.For(language).InvalidLinkTitle, $"<p class=\"error\">{E(SubscriptionTexts.For(language).InvalidLinkBody)}</p>");
+    public static string InvalidLink(string language)
+    {
+        var t = SubscriptionTexts.For(language);
+        return Layout(t, t.InvalidLinkTitle, $"<p class=\"error\">{E(t.InvalidLinkBody)}</p>{BackToSubscribe(t)}");
+    }
 
-    public static string ExpiredLink(string language) => Layout(SubscriptionTexts.For(language), SubscriptionTexts.For(language).ExpiredLinkTitle, $"<p class=\"error\">{E(SubscriptionTexts.For(language).ExpiredLinkBody)}</p>");
+    public static string ExpiredLink(string language)
+    {
+        var t = SubscriptionTexts.For(language);
+        return Layout(t, t.ExpiredLinkTitle, $"<p class=\"error\">{E(t.ExpiredLinkBody)}</p>{BackToSubscribe(t)}");
+    }
+
+    /// <summary>The answer to <b>Verify again</b> on the manage page.</summary>
+    public string WebhookVerification(Subscriber subscriber, string manageToken, string language, WebhookVerification verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        var t = SubscriptionTexts.For(language);
+        var body = verification.Succeeded
+            ? $"<p class=\"notice\" role=\"status\">{E(t.VerifiedBody)}</p>"
+            : $"<p class=\"error\" role=\"alert\">{E(t.NotVerifiedBody)} <span lang=\"en\">{E(verification.Error ?? "")}</span></p>";
+        return Layout(t, verification.Succeeded ? t.VerifiedTitle : t.NotVerifiedTitle, body + Summary(subscriber, t) + BackToManage(t, manageToken));
+    }
+
+    /// <summary>The new signing secret after <b>Rotate the signing secret</b>: shown this once.</summary>
+    public string SecretRotated(string secret, DateTimeOffset? previousValidUntil, string manageToken, string language)
+    {
+        var t = SubscriptionTexts.For(language);
+        var until = previousValidUntil is { } at ? t.Written(at) : "";
+        var body = $"<p>{E(string.Format(t.Culture, t.RotatedBody, until))}</p>" +
+            $"<p><label for=\"secret\">{E(t.SecretLabel)}</label><input id=\"secret\" readonly spellcheck=\"false\" value=\"{E(secret)}\"></p>{BackToManage(t, manageToken)}";
+        return Layout(t, t.RotatedTitle, body);
+    }
 
     /// <param name="notice">E.g. "saved"; <paramref name="error"/> is shown instead when set.</param>
     public string Manage(Subscriber subscriber, string manageToken, string language, bool saved = false, bool pillarError = false)
@@ -112,7 +136,14 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
             }
 
             html.Append("</fieldset><fieldset><legend>").Append(E(t.Frequency)).Append("</legend>");
-            foreach (var frequency in Enum.GetValues<SubscriptionFrequency>())
+            var webhook = subscriber.Channel == SubscriptionChannel.Webhook;
+            if (webhook)
+            {
+                // Digests are emails: a webhook gets each alert as it comes.
+                html.Append("<p class=\"hint\">").Append(E(t.WebhookFrequencyHint)).Append("</p>");
+            }
+
+            foreach (var frequency in Enum.GetValues<SubscriptionFrequency>().Where(f => !webhook || f == SubscriptionFrequency.Immediate))
             {
                 var name = frequency.Name();
                 html.Append("<label for=\"frequency-").Append(name).Append("\"><input type=\"radio\" name=\"frequency\" id=\"frequency-").Append(name).Append("\" value=\"").Append(name).Append('"')
@@ -121,6 +152,15 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
 
             html.Append("</fieldset><button type=\"submit\">").Append(E(t.Save)).Append("</button></form>");
             html.Append("<p><a href=\"").Append(E(links.Unsubscribe(manageToken).AbsoluteUri)).Append("?lang=").Append(E(t.Lang)).Append("\">").Append(E(t.Unsubscribe)).Append("</a></p>");
+            if (webhook)
+            {
+                html.Append("<form method=\"post\" action=\"").Append(E(links.VerifyWebhook(manageToken).AbsoluteUri)).Append("?lang=").Append(E(t.Lang)).Append("\">")
+                    .Append("<p class=\"hint\">").Append(E(t.VerifyHint)).Append("</p><button type=\"submit\">").Append(E(t.VerifyAgain)).Append("</button></form>");
+                html.Append("<form method=\"post\" action=\"").Append(E(links.RotateWebhookSecret(manageToken).AbsoluteUri)).Append("?lang=").Append(E(t.Lang)).Append("\">")
+                    .Append("<p class=\"hint\">").Append(E(t.RotateSecretHint)).Append("</p><button type=\"submit\">")
+                    .Append(E(t.RotateSecret)).Append("</button></form>");
+            }
+
             html.Append("<form method=\"post\" action=\"").Append(E(links.RotateManageLink(manageToken).AbsoluteUri)).Append("?lang=").Append(E(t.Lang)).Append("\">")
                 .Append("<p>").Append(E(t.NewLinkHint)).Append("</p><button type=\"submit\">").Append(E(t.NewLinkAction)).Append("</button></form>");
         }
@@ -140,7 +180,7 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
     public static string Unsubscribed(string language)
     {
         var t = SubscriptionTexts.For(language);
-        return Layout(t, t.UnsubscribedTitle, $"<p class=\"notice\">{E(t.UnsubscribedBody)}</p>");
+        return Layout(t, t.UnsubscribedTitle, $"<p class=\"notice\">{E(t.UnsubscribedBody)}</p>{BackToSubscribe(t)}");
     }
 
     private static string Summary(Subscriber subscriber, SubscriptionTexts t)
@@ -150,12 +190,12 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
         if (subscriber.DisabledReason is { } reason)
         {
             // Set by delivery when a webhook endpoint kept failing (see DeliveryOptions.DisableWebhookAfter).
-            var on = (subscriber.DisabledAt ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+            var on = t.Written(subscriber.DisabledAt ?? DateTimeOffset.UtcNow);
             html.Append("<dt>").Append(E(t.Disabled)).Append("</dt><dd class=\"error\" role=\"alert\">")
                 .Append(E(string.Format(System.Globalization.CultureInfo.InvariantCulture, t.DisabledBody, on))).Append(' ').Append(E(reason)).Append("</dd>");
         }
 
-        html.Append("<dt>").Append(E(t.Channel)).Append("</dt><dd>").Append(E(subscriber.Channel.Name())).Append(": ").Append(E(subscriber.Address)).Append("</dd>");
+        html.Append("<dt>").Append(E(t.Channel)).Append("</dt><dd>").Append(E(t.ChannelName(subscriber.Channel))).Append(t.Lang == "fr" ? "\u00a0: " : ": ").Append(E(subscriber.Address)).Append("</dd>");
         html.Append("<dt>").Append(E(t.Pillars)).Append("</dt><dd><ul>");
         foreach (var id in subscriber.Pillars)
         {
@@ -167,10 +207,15 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
         return html.ToString();
     }
 
+    /// <summary>A link back to the subscribe page, for pages that end a journey.</summary>
+    internal static string BackToSubscribe(SubscriptionTexts t) => $"<p><a href=\"/api/subscribe?lang={E(t.Lang)}\">{E(t.BackToSubscribe)}</a></p>";
+
+    private string BackToManage(SubscriptionTexts t, string manageToken) => $"<p><a href=\"{E(links.Manage(manageToken).AbsoluteUri)}?lang={E(t.Lang)}\">{E(t.BackToManage)}</a></p>";
+
     internal static string Layout(SubscriptionTexts t, string title, string body) =>
         $"<!DOCTYPE html><html lang=\"{E(t.Lang)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        $"<meta name=\"robots\" content=\"noindex\"><title>{E(title)} – {E(t.ServiceName)}</title><style>{Css}</style></head>" +
-        $"<body><main><h1>{E(title)}</h1>{body}</main></body></html>";
+        $"<meta name=\"robots\" content=\"noindex\"><title>{E(title)} – {E(t.ServiceName)}</title><link rel=\"stylesheet\" href=\"{Site.SiteStylesheet.Path}\"></head>" +
+        $"<body><main class=\"width\"><div class=\"column\"><h1>{E(title)}</h1>{body}</div></main></body></html>";
 
     internal static string E(string value) => Encoder.Encode(value);
 }

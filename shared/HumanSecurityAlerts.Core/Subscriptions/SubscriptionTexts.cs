@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HumanSecurityAlerts.Subscriptions;
 
 /// <summary>The English and French wording of the subscription pages and emails.</summary>
@@ -54,6 +56,22 @@ internal sealed record SubscriptionTexts
         Unsubscribe = "Unsubscribe from all alerts",
         Disabled = "Deliveries paused",
         DisabledBody = "Deliveries to this endpoint were paused on {0} because it kept failing. Fix the endpoint, then verify it again to resume. Details:",
+        BackToSubscribe = "Back to the subscribe page",
+        BackToManage = "Back to your subscription",
+        ChannelEmail = "Email",
+        ChannelWebhook = "Webhook",
+        WebhookFrequencyHint = "Webhooks receive each alert as it is published.",
+        VerifyAgain = "Verify again",
+        VerifyHint = "Sends the signed verification event to your endpoint again; the subscription becomes active when it answers.",
+        VerifiedTitle = "Endpoint verified",
+        VerifiedBody = "Your endpoint answered the verification event: the subscription is active.",
+        NotVerifiedTitle = "Verification failed",
+        NotVerifiedBody = "Your endpoint did not answer the verification event correctly. Details:",
+        RotateSecret = "Rotate the signing secret",
+        RotateSecretHint = "Issues a new signing secret, shown once; the previous one keeps signing alongside it for 24 hours.",
+        RotatedTitle = "New signing secret",
+        RotatedBody = "Keep it safe: it is shown only once. The previous secret keeps signing alongside it until {0}.",
+        SecretLabel = "Signing secret",
     };
 
     public static SubscriptionTexts Fr { get; } = new()
@@ -61,22 +79,22 @@ internal sealed record SubscriptionTexts
         Lang = "fr",
         ServiceName = "Alertes sécurité humaine",
         ConfirmSubject = "Confirmez votre abonnement aux alertes sécurité humaine",
-        ConfirmIntro = "Quelqu’un, vous sans doute, a demandé à recevoir à cette adresse les alertes de l’OTAN sur la sécurité humaine pour :",
+        ConfirmIntro = "Quelqu’un, vous sans doute, a demandé à recevoir à cette adresse les alertes de l’OTAN sur la sécurité humaine pour\u00a0:",
         ConfirmAction = "Confirmer mon abonnement",
-        ConfirmExpiry = "Ce lien est valable 7 jours. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne vous sera envoyé.",
+        ConfirmExpiry = "Ce lien est valable 7 jours. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u00a0: rien ne vous sera envoyé.",
         AlreadySubject = "Vous êtes déjà abonné(e) aux alertes sécurité humaine",
-        AlreadyIntro = "Quelqu’un a demandé l’abonnement de cette adresse, qui est déjà abonnée. Vous pouvez modifier vos préférences ou vous désabonner ici :",
+        AlreadyIntro = "Quelqu’un a demandé l’abonnement de cette adresse, qui est déjà abonnée. Vous pouvez modifier vos préférences ou vous désabonner ici\u00a0:",
         ManageAction = "Gérer mon abonnement",
         ConfirmPageTitle = "Confirmez votre abonnement",
-        ConfirmPageBody = "Dernière étape : appuyez sur le bouton pour commencer à recevoir les alertes.",
+        ConfirmPageBody = "Dernière étape\u00a0: appuyez sur le bouton pour commencer à recevoir les alertes.",
         AlreadyConfirmedTitle = "Déjà confirmé",
         AlreadyConfirmedBody = "Cet abonnement est déjà confirmé. Rien n’a été modifié.",
         TooManyTitle = "Veuillez réessayer plus tard",
-        TooManyBody = "Trop de demandes viennent d’être faites. Rien n’a été modifié. Veuillez réessayer dans {0} minute(s).",
+        TooManyBody = "Trop de demandes viennent d’être faites. Rien n’a été modifié. Veuillez réessayer dans {0}\u00a0minute(s).",
         NewLinkAction = "Remplacer mon lien de gestion",
-        NewLinkHint = "Si ce lien a été partagé ou transféré, remplacez-le : l’ancien cesse aussitôt de fonctionner et les prochaines alertes porteront le nouveau.",
+        NewLinkHint = "Si ce lien a été partagé ou transféré, remplacez-le\u00a0: l’ancien cesse aussitôt de fonctionner et les prochaines alertes porteront le nouveau.",
         NewLinkTitle = "Votre nouveau lien de gestion",
-        NewLinkBody = "Gardez ce lien pour vous. L’ancien lien ne fonctionne plus ; les alertes que vous recevrez désormais porteront celui-ci.",
+        NewLinkBody = "Gardez ce lien pour vous. L’ancien lien ne fonctionne plus\u00a0; les alertes que vous recevrez désormais porteront celui-ci.",
         ConfirmedTitle = "Abonnement confirmé",
         ConfirmedBody = "Merci. Votre abonnement est actif.",
         ManageTitle = "Votre abonnement",
@@ -94,7 +112,7 @@ internal sealed record SubscriptionTexts
         Save = "Enregistrer mes préférences",
         Saved = "Vos préférences sont enregistrées.",
         UnsubscribeTitle = "Se désabonner",
-        UnsubscribeQuestion = "Voulez-vous ne plus recevoir les alertes sécurité humaine ?",
+        UnsubscribeQuestion = "Voulez-vous ne plus recevoir les alertes sécurité humaine\u00a0?",
         UnsubscribeAction = "Me désabonner",
         UnsubscribedTitle = "Vous êtes désabonné(e)",
         UnsubscribedBody = "Vous ne recevrez plus d’alertes. Vous pouvez vous réabonner à tout moment.",
@@ -106,7 +124,23 @@ internal sealed record SubscriptionTexts
         ChoosePillar = "Choisissez au moins un pilier.",
         Unsubscribe = "Me désabonner de toutes les alertes",
         Disabled = "Envois suspendus",
-        DisabledBody = "Les envois vers ce point de terminaison ont été suspendus le {0}, car il échouait sans cesse. Corrigez-le, puis vérifiez-le de nouveau pour reprendre les envois. Détails :",
+        DisabledBody = "Les envois vers ce point de terminaison ont été suspendus le {0}, car il échouait sans cesse. Corrigez-le, puis vérifiez-le de nouveau pour reprendre les envois. Détails\u00a0:",
+        BackToSubscribe = "Retour à la page d’abonnement",
+        BackToManage = "Retour à votre abonnement",
+        ChannelEmail = "Courriel",
+        ChannelWebhook = "Webhook",
+        WebhookFrequencyHint = "Les webhooks reçoivent chaque alerte dès sa publication.",
+        VerifyAgain = "Vérifier de nouveau",
+        VerifyHint = "Renvoie l’événement de vérification signé à votre point de terminaison\u00a0; l’abonnement devient actif dès qu’il répond.",
+        VerifiedTitle = "Point de terminaison vérifié",
+        VerifiedBody = "Votre point de terminaison a répondu à l’événement de vérification\u00a0: l’abonnement est actif.",
+        NotVerifiedTitle = "Échec de la vérification",
+        NotVerifiedBody = "Votre point de terminaison n’a pas répondu correctement à l’événement de vérification. Détails\u00a0:",
+        RotateSecret = "Remplacer le secret de signature",
+        RotateSecretHint = "Crée un nouveau secret de signature, affiché une seule fois\u00a0; l’ancien continue de signer en parallèle pendant 24\u00a0heures.",
+        RotatedTitle = "Nouveau secret de signature",
+        RotatedBody = "Conservez-le\u00a0: il n’est affiché qu’une fois. L’ancien secret continue de signer en parallèle jusqu’au {0}.",
+        SecretLabel = "Secret de signature",
     };
 
     public required string Lang { get; init; }
@@ -158,6 +192,29 @@ internal sealed record SubscriptionTexts
     public required string Unsubscribe { get; init; }
     public required string Disabled { get; init; }
     public required string DisabledBody { get; init; }
+    public required string BackToSubscribe { get; init; }
+    public required string BackToManage { get; init; }
+    public required string ChannelEmail { get; init; }
+    public required string ChannelWebhook { get; init; }
+    public required string WebhookFrequencyHint { get; init; }
+    public required string VerifyAgain { get; init; }
+    public required string VerifyHint { get; init; }
+    public required string VerifiedTitle { get; init; }
+    public required string VerifiedBody { get; init; }
+    public required string NotVerifiedTitle { get; init; }
+    public required string NotVerifiedBody { get; init; }
+    public required string RotateSecret { get; init; }
+    public required string RotateSecretHint { get; init; }
+    public required string RotatedTitle { get; init; }
+    public required string RotatedBody { get; init; }
+    public required string SecretLabel { get; init; }
+
+    public CultureInfo Culture => CultureInfo.GetCultureInfo(Lang == "fr" ? "fr-FR" : "en-GB");
+
+    /// <summary>A date and time written out in this language, in UTC: "5 December 2026, 07:10 UTC", "5 décembre 2026 à 07 h 10 UTC".</summary>
+    public string Written(DateTimeOffset at) => at.UtcDateTime.ToString(Lang == "fr" ? "d MMMM yyyy 'à' HH' h 'mm 'UTC'" : "d MMMM yyyy, HH:mm 'UTC'", Culture);
+
+    public string ChannelName(SubscriptionChannel channel) => channel == SubscriptionChannel.Webhook ? ChannelWebhook : ChannelEmail;
 
     public static SubscriptionTexts For(string? language) => language == "fr" ? Fr : En;
 

@@ -66,6 +66,7 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddSingleton<AdminAuthenticator>();
+        services.AddSingleton<ConsoleSessions>();
 
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();

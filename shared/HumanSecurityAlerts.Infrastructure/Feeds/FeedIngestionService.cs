@@ -78,7 +78,7 @@ internal sealed partial class FeedIngestionService(
         var fetched = await fetcher.FetchAsync(url, state?.Validators ?? FeedValidators.None, cancellationToken).ConfigureAwait(false);
         if (fetched.NotModified || fetched.Content is null)
         {
-            await states.SaveAsync(new FeedState(url, fetched.Validators, time.GetUtcNow(), null), cancellationToken).ConfigureAwait(false);
+            await states.SaveAsync(new FeedState(url, fetched.Validators, time.GetUtcNow(), null, 0), cancellationToken).ConfigureAwait(false);
             return (0, 0, true);
         }
 
@@ -111,7 +111,7 @@ internal sealed partial class FeedIngestionService(
         }
 
         // Saved last: if storing failed part-way, the next run fetches the feed again and stores the rest.
-        await states.SaveAsync(new FeedState(url, fetched.Validators, time.GetUtcNow(), null), cancellationToken).ConfigureAwait(false);
+        await states.SaveAsync(new FeedState(url, fetched.Validators, time.GetUtcNow(), null, stored), cancellationToken).ConfigureAwait(false);
         return (stored, skipped, false);
     }
 

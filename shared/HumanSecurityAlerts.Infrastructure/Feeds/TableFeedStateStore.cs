@@ -24,7 +24,7 @@ internal sealed class TableFeedStateStore(TableProvider tables) : IFeedStateStor
         }
 
         var e = response.Value!;
-        return new FeedState(url, new FeedValidators(e.GetString("ETag"), e.GetString("LastModified")), e.GetDateTimeOffset("LastFetchedAt"), e.GetString("LastError"));
+        return new FeedState(url, new FeedValidators(e.GetString("ETag"), e.GetString("LastModified")), e.GetDateTimeOffset("LastFetchedAt"), e.GetString("LastError"), e.GetInt32("NewItems"));
     }
 
     public async Task SaveAsync(FeedState state, CancellationToken cancellationToken)
@@ -39,6 +39,7 @@ internal sealed class TableFeedStateStore(TableProvider tables) : IFeedStateStor
                 ["LastModified"] = state.Validators.LastModified,
                 ["LastFetchedAt"] = state.LastFetchedAt,
                 ["LastError"] = state.LastError,
+                ["NewItems"] = state.NewItems,
             },
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HumanSecurityAlerts.AdminConsole;
 using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Feeds;
 using HumanSecurityAlerts.Validation;
@@ -59,16 +60,23 @@ internal sealed partial class PublicationReleaseService(
 
     public (FieldErrors Errors, PublicationClassification? Classification) Preview(ReleaseRequest request)
     {
+        var (errors, classification, _) = PreviewWithFields(request);
+        return (errors, classification);
+    }
+
+    /// <summary>As <see cref="Preview"/>, with the plain text of each field the classifier read: evidence positions point into it.</summary>
+    public (FieldErrors Errors, PublicationClassification? Classification, PlainFields? Fields) PreviewWithFields(ReleaseRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var errors = ReleaseValidator.ValidatePreview(request);
         if (!errors.IsEmpty)
         {
-            return (errors, null);
+            return (errors, null, null);
         }
 
         var plain = Plain(request);
         var text = ReleaseValidator.Bound(plain.Text, options.Value.MaxTextChars).Text;
-        return (errors, factory.Classify(plain.Title, plain.Summary, text, plain.Language));
+        return (errors, factory.Classify(plain.Title, plain.Summary, text, plain.Language), new PlainFields(plain.Title ?? "", plain.Summary ?? "", text));
     }
 
     /// <summary>Release bodies may be HTML; what is stored and classified is text.</summary>

@@ -46,6 +46,7 @@ public static class PublicationsServiceCollectionExtensions
         services.TryAddSingleton<IOutboxRetry, OutboxRetry>();
         services.TryAddSingleton<PublicationFactory>();
         services.TryAddSingleton<PublicationReleaseService>();
+        services.TryAddSingleton<HumanSecurityAlerts.AdminConsole.ConsoleService>();
 
         services.TryAddSingleton<IFeedStateStore, TableFeedStateStore>();
         services.TryAddSingleton<IFeedFetcher, HttpFeedFetcher>();

@@ -80,9 +80,15 @@ public sealed class FeedIngestionTests(AzuriteFixture azurite, LocalServiceBusFi
         await using var app = App(endpoint.Url);
         var ingestion = app.Host.Services.GetRequiredService<FeedIngestionService>();
 
-        await ingestion.RunAsync(CancellationToken.None);
+        var states = app.Host.Services.GetRequiredService<IFeedStateStore>();
+
+        var first = await ingestion.RunAsync(CancellationToken.None);
+        Assert.Equal(first.Stored, (await states.GetAsync(endpoint.Url, CancellationToken.None))!.NewItems);
         var second = await ingestion.RunAsync(CancellationToken.None);
 
+        // The console's feeds page shows what the last fetch brought: nothing new this time.
+        Assert.True(first.Stored > 0);
+        Assert.Equal(0, (await states.GetAsync(endpoint.Url, CancellationToken.None))!.NewItems);
         Assert.Equal(1, second.NotModifiedFeeds);
         Assert.Null(endpoint.Requests[0].Header("If-None-Match"));
         Assert.Equal("\"v1\"", endpoint.Requests[1].Header("If-None-Match"));

@@ -44,6 +44,17 @@ public sealed class FunctionsMetadataTests
         ["GetOpenApi"] = "httpTrigger GET openapi.json",
         ["GetHealth"] = "httpTrigger GET health",
         ["GetReadiness"] = "httpTrigger GET health/ready",
+        ["GetStylesheet"] = "httpTrigger GET assets/site.css",
+        ["ShowConsoleSignIn"] = "httpTrigger GET console/sign-in",
+        ["ConsoleSignIn"] = "httpTrigger POST console/sign-in",
+        ["ConsoleSignOut"] = "httpTrigger POST console/sign-out",
+        ["ShowConsoleNewRelease"] = "httpTrigger GET console/releases/new",
+        ["SubmitConsoleRelease"] = "httpTrigger POST console/releases",
+        ["ListConsolePublications"] = "httpTrigger GET console/publications",
+        ["ShowConsolePublication"] = "httpTrigger GET console/publications/{id}",
+        ["ConsoleResend"] = "httpTrigger POST console/publications/{id}/resend",
+        ["ConsoleReplay"] = "httpTrigger POST console/dead-letters/replay",
+        ["ShowConsoleFeeds"] = "httpTrigger GET console/feeds",
     };
 
     [Fact]

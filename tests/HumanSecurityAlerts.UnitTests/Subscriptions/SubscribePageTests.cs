@@ -27,7 +27,10 @@ public sealed class SubscribePageTests
 
         var html = SubscribePage.Form("fr", values, errors);
 
-        Assert.Contains("role=\"alert\">Veuillez corriger", html, StringComparison.Ordinal);
+        // The error summary links to each field to fix.
+        Assert.Contains("<h2 id=\"error-summary-title\">Veuillez corriger", html, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#email\">Saisissez une adresse électronique valide.</a></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#pillar-protection-of-civilians\">Choisissez au moins un pilier.</a></li>", html, StringComparison.Ordinal);
         Assert.Contains("aria-invalid=\"true\" aria-describedby=\"email-error\"", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"error\" id=\"email-error\">Saisissez une adresse électronique valide.</p>", html, StringComparison.Ordinal);
         Assert.Contains("Choisissez au moins un pilier.", html, StringComparison.Ordinal);
