@@ -13,7 +13,7 @@ internal static class SiteStylesheet
         *,*::before,*::after{box-sizing:border-box}
         html{font-size:100%;-webkit-text-size-adjust:100%}
         body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:1.1875rem;line-height:1.45;color:#0b0c0c;background:#fff}
-        .width{max-width:60rem;margin:0 auto;padding:0 1rem}
+        .width{max-width:60rem;margin:0 auto;padding-left:1rem;padding-right:1rem}
         main{padding-top:1.5rem;padding-bottom:3rem;display:block}
         .column{max-width:100%}
         @media (min-width:48rem){.column{max-width:66.666%}.column:has(.table-wrap){max-width:100%}}
@@ -58,7 +58,7 @@ internal static class SiteStylesheet
         a.button-secondary,a.button-secondary:visited{color:#0b0c0c}
         .error-message,.error{color:#d4351c;font-weight:700}
         dt{font-weight:700}
-        dd{margin:0 0 .5rem}
+        dd{margin:0 0 .5rem;overflow-wrap:anywhere}
         .error-summary{border:5px solid #d4351c;padding:1rem;margin:0 0 2rem}
         .error-summary h2{margin-top:0}
         .error-summary ul{margin:0;padding-left:1.25rem}
@@ -72,7 +72,8 @@ internal static class SiteStylesheet
         .table th,.table td{text-align:left;vertical-align:top;padding:.5rem 1rem .5rem 0;border-bottom:1px solid #b1b4b6}
         .table .numeric{text-align:right}
         .list{margin:0;padding-left:1.1rem}
-        .summary-list{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.25rem 1rem;margin:0 0 1.5rem}
+        .summary-list{display:grid;grid-template-columns:1fr;gap:.25rem 1rem;margin:0 0 1.5rem}
+        @media (min-width:40rem){.summary-list{grid-template-columns:minmax(8rem,max-content) 1fr}}
         .summary-list dt{font-weight:700}
         .summary-list dd{margin:0;overflow-wrap:anywhere}
         .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
