@@ -112,7 +112,7 @@ public sealed class ReadApiTests(AzuriteFixture azurite, LocalServiceBusFixture 
         var classification = response.Json.GetProperty("classification");
         Assert.Equal(released.Json.GetProperty("classification").GetRawText(), classification.GetRawText());
         var threshold = classification.GetProperty("threshold").GetDouble();
-        Assert.Equal(3, threshold);
+        Assert.Equal(new Classification.ClassifierOptions().Threshold, threshold);
         Assert.True(classification.GetProperty("scores").GetProperty(PillarCatalog.ProtectionOfCivilians).GetDouble() >= threshold);
         Assert.Contains(PillarCatalog.ProtectionOfCivilians, classification.GetProperty("pillars").EnumerateArray().Select(p => p.GetString()));
         var evidence = classification.GetProperty("evidence").EnumerateArray().Where(e => e.GetProperty("pillar").GetString() == PillarCatalog.ProtectionOfCivilians).ToList();
