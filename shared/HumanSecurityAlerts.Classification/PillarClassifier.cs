@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Numerics;
 
 using HumanSecurityAlerts.Pillars;
+using HumanSecurityAlerts.Text;
 
 namespace HumanSecurityAlerts.Classification;
 
@@ -61,7 +62,7 @@ internal sealed class PillarClassifier : IPillarClassifier
         }
 
         budget -= text.Length;
-        return HtmlText.LooksLikeHtml(text) ? HtmlText.ToText(text) : text;
+        return HtmlToText.LooksLikeHtml(text) ? HtmlToText.Convert(text.ToString()) : text;
     }
 
     private void Analyze(ClassificationScratch scratch, int field, ReadOnlySpan<char> text)

@@ -1,3 +1,4 @@
+using HumanSecurityAlerts.Publications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ public static class PillarClassifierServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IPillarClassifier"/> as a singleton (its vocabulary and per-thread caches
-    /// are built once), with <see cref="ClassifierOptions"/> bound from the "Classifier" section and
+    /// are built once) and the use cases' <see cref="IPublicationClassifier"/> over it, with <see cref="ClassifierOptions"/> bound from the "Classifier" section and
     /// validated at start-up.
     /// </summary>
     public static IServiceCollection AddPillarClassifier(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +22,7 @@ public static class PillarClassifierServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<IPillarClassifier>(sp => new PillarClassifier(sp.GetRequiredService<IOptions<ClassifierOptions>>().Value));
+        services.TryAddSingleton<IPublicationClassifier, PublicationClassifier>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ namespace HumanSecurityAlerts.Functions.Delivery;
 /// The safety-net drains (an admin release also starts them at once). Schedules are the flat app settings
 /// <c>FanOutSchedule</c> and <c>DeliverySchedule</c> (NCRONTAB, e.g. <c>*/30 * * * * *</c>).
 /// </summary>
-internal sealed class DrainTimers(DeliveryDrains drains)
+internal sealed class DrainTimers(IDeliveryDrains drains)
 {
     [Function("DrainFanOut")]
     public Task DrainFanOut([TimerTrigger("%FanOutSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>

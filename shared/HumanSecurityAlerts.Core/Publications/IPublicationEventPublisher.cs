@@ -4,6 +4,9 @@ namespace HumanSecurityAlerts.Publications;
 public interface IPublicationEventPublisher
 {
     Task PublishAsync(Publication publication, CancellationToken cancellationToken);
+
+    /// <summary>Announces the publication again as fan-out <paramref name="generation"/> (an admin's resend); idempotent per generation.</summary>
+    Task ResendAsync(Publication publication, int generation, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -1,15 +1,12 @@
 using Azure.Messaging.ServiceBus;
 using HumanSecurityAlerts.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.Delivery;
 
 /// <summary>Sends delivery requests to the deliveries queue in <see cref="ServiceBusMessageBatch"/>es filled to the broker's size limit.</summary>
-internal sealed class ServiceBusDeliveryDispatcher(ServiceBusClient client, IOptions<ServiceBusOptions> options) : IDeliveryDispatcher, IAsyncDisposable
+internal sealed class ServiceBusDeliveryDispatcher(ServiceBusSenders senders) : IDeliveryDispatcher
 {
-    private readonly Lazy<ServiceBusSender> sender = new(() => client.CreateSender(options.Value.DeliveriesQueue));
-
-    public ServiceBusSender Sender => sender.Value;
+    public ServiceBusSender Sender => senders.DeliveriesQueue;
 
     public async Task SendAsync(IReadOnlyList<DeliveryRequest> requests, CancellationToken cancellationToken)
     {
@@ -47,14 +44,6 @@ internal sealed class ServiceBusDeliveryDispatcher(ServiceBusClient client, IOpt
         finally
         {
             batch.Dispose();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (sender.IsValueCreated)
-        {
-            await sender.Value.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -48,8 +48,11 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<ReleaseSummary>();
         services.TryAddSingleton<DeliveryMessageHandler>();
         services.TryAddSingleton<DeliveryDrains>();
+        services.TryAddSingleton<IDeliveryDrains>(sp => sp.GetRequiredService<DeliveryDrains>());
         services.TryAddSingleton<DrainKick>();
+        services.TryAddSingleton<IDrainKick>(sp => sp.GetRequiredService<DrainKick>());
         services.Replace(ServiceDescriptor.Singleton<IReleaseNotifier>(sp => sp.GetRequiredService<DrainKick>()));
+        services.TryAddSingleton<IDeadLetterQueue, ServiceBusDeadLetterQueue>();
         services.TryAddSingleton<DeliveryOperations>();
         return services;
     }

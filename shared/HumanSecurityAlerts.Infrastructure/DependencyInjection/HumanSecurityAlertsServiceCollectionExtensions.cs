@@ -57,6 +57,7 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
                 ? new ServiceBusClient(o.FullyQualifiedNamespace, AzureCredentials.For(o.ClientId))
                 : new ServiceBusClient(o.ConnectionString);
         });
+        services.AddSingleton<ServiceBusSenders>();
 
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -76,6 +77,9 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
         services.AddPublications(configuration);
         services.AddSubscriptions(configuration);
         services.AddDelivery(configuration);
+        services.AddSingleton<IReadinessCheck, TablesReadinessCheck>();
+        services.AddSingleton<IReadinessCheck, ServiceBusReadinessCheck>();
+        services.AddSingleton<IReadinessCheck, SmtpReadinessCheck>();
         services.TryAddSingleton<ReadinessProbe>();
         services.AddSecretSettingChecks();
 

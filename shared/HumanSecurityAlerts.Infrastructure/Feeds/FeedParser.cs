@@ -2,23 +2,19 @@ using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
 
+using HumanSecurityAlerts.Text;
+
 namespace HumanSecurityAlerts.Feeds;
-
-/// <summary>An item read from a feed, as plain text.</summary>
-internal sealed record FeedItem(string? Link, string Title, string Summary, string Text, DateTimeOffset? PublishedAt);
-
-internal sealed record ParsedFeed(string? Language, IReadOnlyList<FeedItem> Items);
-
-/// <summary>The content is not an RSS 2.0 or Atom 1.0 feed (or is malformed XML, or declares a DTD).</summary>
-internal sealed class FeedFormatException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// Reads RSS 2.0 and Atom 1.0 with <see cref="SyndicationFeed"/> over an <see cref="XmlReader"/> that prohibits DTDs
 /// (no entity expansion, no external resources). A date that cannot be parsed does not fail the feed.
 /// </summary>
-internal static class FeedParser
+internal sealed class FeedParser : IFeedParser
 {
     private const string ContentModuleNamespace = "http://purl.org/rss/1.0/modules/content/";
+
+    ParsedFeed IFeedParser.Parse(byte[] content, int maxItems) => Parse(content, maxItems);
 
     public static ParsedFeed Parse(byte[] content, int maxItems)
     {

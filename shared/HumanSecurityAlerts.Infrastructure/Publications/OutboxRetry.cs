@@ -74,7 +74,7 @@ internal sealed partial class OutboxRetry(IServiceProvider services, TimeProvide
                 if (sent > 0)
                 {
                     LogSent(sent, delay.TotalSeconds);
-                    services.GetService<DrainKick>()?.Kick();
+                    services.GetService<IDrainKick>()?.Kick();
                 }
 
                 lock (gate)

@@ -46,10 +46,11 @@ public static class PublicationsServiceCollectionExtensions
         services.TryAddSingleton<IOutboxRetry, OutboxRetry>();
         services.TryAddSingleton<PublicationFactory>();
         services.TryAddSingleton<PublicationReleaseService>();
-        services.TryAddSingleton<HumanSecurityAlerts.AdminConsole.ConsoleService>();
+        services.TryAddSingleton<AdminConsole.ConsoleService>();
 
         services.TryAddSingleton<IFeedStateStore, TableFeedStateStore>();
         services.TryAddSingleton<IFeedFetcher, HttpFeedFetcher>();
+        services.TryAddSingleton<IFeedParser, FeedParser>();
         services.TryAddSingleton<FeedIngestionService>();
         services.TryAddSingleton<IOutboundAddressPolicy, ConfiguredOutboundAddressPolicy>(); // Webhooks section, bound by AddSubscriptions
         AddFeedClient(services);

@@ -1,14 +1,21 @@
-using Azure.Messaging.ServiceBus;
+using System.Globalization;
+using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.Publications;
 
-/// <summary>Sends <see cref="PublicationMessage"/>s to the publications topic. One sender per process (thread-safe).</summary>
-internal sealed class ServiceBusPublicationEventPublisher(ServiceBusClient client, IOptions<ServiceBusOptions> options) : IPublicationEventPublisher
+/// <summary>Sends <see cref="PublicationMessage"/>s to the publications topic.</summary>
+internal sealed class ServiceBusPublicationEventPublisher(ServiceBusSenders senders) : IPublicationEventPublisher
 {
-    private readonly Lazy<ServiceBusSender> sender = new(() => client.CreateSender(options.Value.PublicationsTopic));
-
     public Task PublishAsync(Publication publication, CancellationToken cancellationToken) =>
-        sender.Value.SendMessageAsync(PublicationMessage.Create(publication), cancellationToken);
+        senders.PublicationsTopic.SendMessageAsync(PublicationMessage.Create(publication), cancellationToken);
+
+    public Task ResendAsync(Publication publication, int generation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        var message = PublicationMessage.Create(publication);
+        message.MessageId = publication.Id + ":resend:" + generation.ToString(CultureInfo.InvariantCulture);
+        message.ApplicationProperties[FanOutMessageHandler.GenerationProperty] = generation;
+        return senders.PublicationsTopic.SendMessageAsync(message, cancellationToken);
+    }
 }

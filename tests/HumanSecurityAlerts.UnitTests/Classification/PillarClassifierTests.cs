@@ -1,5 +1,6 @@
 using HumanSecurityAlerts.Classification;
 using HumanSecurityAlerts.Pillars;
+using HumanSecurityAlerts.Text;
 
 namespace HumanSecurityAlerts.UnitTests.Classification;
 
@@ -205,7 +206,7 @@ public class PillarClassifierTests
 
         var result = Classifier.Classify(new ClassificationInput(null, null, html));
 
-        var text = HtmlText.ToText(html);
+        var text = HtmlToText.Convert(html);
         Assert.Equal([PillarCatalog.ChildrenAndArmedConflict], result.Pillars);
         Assert.Contains(result.Evidence, e => text.Substring(e.Position, e.Length) == "child soldiers");
         Assert.Contains(result.Evidence, e => text.Substring(e.Position, e.Length) == "six grave violations");

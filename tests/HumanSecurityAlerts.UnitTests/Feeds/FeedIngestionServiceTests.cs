@@ -99,6 +99,6 @@ public sealed class FeedIngestionServiceTests
         var publicationsOptions = Options.Create(new PublicationsOptions());
         var publisher = new PublicationPublisher(store, events, publicationsOptions, time, NullLogger<PublicationPublisher>.Instance);
         return new FeedIngestionService(
-            fetcher, states, store, publisher, new PublicationFactory(classifier, time), Options.Create(feedsOptions), publicationsOptions, time, NullLogger<FeedIngestionService>.Instance);
+            fetcher, new FeedParser(), states, store, publisher, new PublicationFactory(new PublicationClassifier(classifier), time), Options.Create(feedsOptions), publicationsOptions, time, NullLogger<FeedIngestionService>.Instance);
     }
 }

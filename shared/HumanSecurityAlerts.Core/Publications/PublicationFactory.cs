@@ -1,20 +1,10 @@
-using HumanSecurityAlerts.Classification;
-
 namespace HumanSecurityAlerts.Publications;
 
 /// <summary>Classifies a release or a feed item and builds the publication to store.</summary>
-internal sealed class PublicationFactory(IPillarClassifier classifier, TimeProvider time)
+internal sealed class PublicationFactory(IPublicationClassifier classifier, TimeProvider time)
 {
-    public PublicationClassification Classify(string? title, string? summary, string? text, string? declaredLanguage)
-    {
-        var result = classifier.Classify(new ClassificationInput(title, summary, text, declaredLanguage));
-        return new PublicationClassification(
-            result.Language,
-            ReleaseValidator.InCatalogueOrder(result.Pillars),
-            result.Scores,
-            [.. result.Evidence.Select(e => new PublicationEvidence(e.Pillar, e.Term, e.Field, e.Position, e.Length, e.Weight))],
-            result.Threshold);
-    }
+    public PublicationClassification Classify(string? title, string? summary, string? text, string? declaredLanguage) =>
+        classifier.Classify(title, summary, text, declaredLanguage);
 
     /// <param name="languageHint">A language the text is probably in (e.g. the feed's); the text decides.</param>
     public Publication Create(ValidRelease release, string source, string? languageHint = null)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using HumanSecurityAlerts.AdminConsole;
 using HumanSecurityAlerts.Diagnostics;
-using HumanSecurityAlerts.Feeds;
+using HumanSecurityAlerts.Text;
 using HumanSecurityAlerts.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -95,6 +95,3 @@ internal sealed partial class PublicationReleaseService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The release notifier failed for publication {PublicationId}; the fan-out timer will pick it up")]
     private partial void LogNotifierFailed(Exception exception, string publicationId);
 }
-
-/// <param name="Publication">Null when <paramref name="Errors"/> is not empty.</param>
-internal sealed record ReleaseOutcome(FieldErrors Errors, Publication? Publication, bool Created);

@@ -14,6 +14,7 @@ namespace HumanSecurityAlerts.Feeds;
 /// </summary>
 internal sealed partial class FeedIngestionService(
     IFeedFetcher fetcher,
+    IFeedParser parser,
     IFeedStateStore states,
     IPublicationStore store,
     PublicationPublisher publisher,
@@ -82,7 +83,7 @@ internal sealed partial class FeedIngestionService(
             return (0, 0, true);
         }
 
-        var feed = FeedParser.Parse(fetched.Content, feedsOptions.Value.MaxItemsPerFeed);
+        var feed = parser.Parse(fetched.Content, feedsOptions.Value.MaxItemsPerFeed);
         int stored = 0, skipped = 0;
         foreach (var item in feed.Items)
         {
@@ -176,17 +177,4 @@ internal sealed partial class FeedIngestionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed run: {Succeeded} feeds read, {Failed} failed, {Stored} new publications, {AlreadyStored} already stored")]
     private partial void LogRun(int succeeded, int failed, int stored, int alreadyStored);
-}
-
-public sealed class FeedRunSummary
-{
-    public int SucceededFeeds { get; set; }
-
-    public int FailedFeeds { get; set; }
-
-    public int NotModifiedFeeds { get; set; }
-
-    public int Stored { get; set; }
-
-    public int AlreadyStored { get; set; }
 }

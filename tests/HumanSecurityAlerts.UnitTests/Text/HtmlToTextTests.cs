@@ -1,6 +1,6 @@
-using HumanSecurityAlerts.Feeds;
+using HumanSecurityAlerts.Text;
 
-namespace HumanSecurityAlerts.UnitTests.Feeds;
+namespace HumanSecurityAlerts.UnitTests.Text;
 
 public sealed class HtmlToTextTests
 {
@@ -23,5 +23,28 @@ public sealed class HtmlToTextTests
     public void Paragraphs_of_plain_text_are_kept()
     {
         Assert.Equal("First paragraph.\n\nSecond paragraph.", HtmlToText.Convert("First   paragraph.\n\n\n\nSecond paragraph.\n"));
+    }
+
+    [Theory]
+    [InlineData("<p>text</p>", true)]
+    [InlineData("<!DOCTYPE html><html></html>", true)]
+    [InlineData("a < b and c > d", false)]
+    [InlineData("plain text", false)]
+    [InlineData("ends with <", false)]
+    public void Detects_markup(string text, bool expected) => Assert.Equal(expected, HtmlToText.LooksLikeHtml(text));
+
+    [Fact]
+    public void Drops_tags_comments_scripts_and_decodes_entities()
+    {
+        var text = HtmlToText.Convert("<p>Droits &amp; libert&eacute;s</p><script>alert('<p>x</p>')</script><!-- hidden --><p>fin</p>");
+
+        Assert.Equal("Droits & libertés\nfin", text);
+    }
+
+    [Fact]
+    public void Malformed_markup_degrades_to_text()
+    {
+        Assert.Equal("unclosed", HtmlToText.Convert("<p>unclosed <b"));
+        Assert.Equal("", HtmlToText.Convert("<script>never closed"));
     }
 }

@@ -3,11 +3,13 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace HumanSecurityAlerts.Feeds;
+namespace HumanSecurityAlerts.Text;
 
 /// <summary>
-/// Plain text from an HTML fragment (feed descriptions, release bodies): entities decoded, scripts and styles dropped,
-/// block elements on their own lines, runs of whitespace collapsed. Nothing is fetched or executed.
+/// Plain text from an HTML fragment (feed descriptions, release bodies, a page given to the classifier): entities
+/// decoded, scripts and styles dropped, block elements on their own lines, runs of whitespace collapsed. Nothing is
+/// fetched or executed. The one converter of the service, so the text the classifier reads is the text that is stored
+/// and evidence positions point into it.
 /// </summary>
 internal static class HtmlToText
 {
@@ -18,6 +20,27 @@ internal static class HtmlToText
         ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "blockquote", "section",
          "article", "header", "footer", "pre", "hr", "figure", "figcaption", "dd", "dt", "dl", "main", "aside", "nav"],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True if the text holds something that looks like a tag: "&lt;p", "&lt;/", "&lt;!".</summary>
+    public static bool LooksLikeHtml(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOf('<'); i >= 0 && i + 1 < text.Length; i = NextTag(text, i))
+        {
+            var next = text[i + 1];
+            if ((char.IsAsciiLetter(next) || next is '/' or '!') && text[(i + 1)..].Contains('>'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int NextTag(ReadOnlySpan<char> text, int from)
+        {
+            var next = text[(from + 1)..].IndexOf('<');
+            return next < 0 ? -1 : from + 1 + next;
+        }
+    }
 
     public static string Convert(string? html)
     {

@@ -8,9 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.AdminConsole;
 
-/// <param name="PublicationId">Set when published or already stored (<paramref name="Created"/> says which).</param>
-internal sealed record ConsolePublishOutcome(ReleasePage? Page, string? PublicationId, bool Created);
-
 /// <summary>
 /// What the admin console does, on the same services as the admin API: preview and release a publication (an admin's
 /// choice of pillars that differs from the classifier's is stored as an override), list publications with delivery
