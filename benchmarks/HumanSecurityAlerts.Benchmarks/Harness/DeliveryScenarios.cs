@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
 using HumanSecurityAlerts.Delivery;
+using HumanSecurityAlerts.Drains;
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Pillars;

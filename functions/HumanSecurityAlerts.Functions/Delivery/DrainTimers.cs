@@ -1,4 +1,4 @@
-using HumanSecurityAlerts.Delivery;
+using HumanSecurityAlerts.Messaging;
 using Microsoft.Azure.Functions.Worker;
 
 namespace HumanSecurityAlerts.Functions.Delivery;

@@ -6,17 +6,6 @@ namespace HumanSecurityAlerts.AdminConsole;
 /// <summary>What the new-release form holds, as typed (re-shown after a preview or an error).</summary>
 public sealed record ReleaseForm(string Title, string Url, string Language, string PublishedAt, string Summary, string Text);
 
-/// <summary>The plain text of each field the classifier read (HTML stripped): evidence positions point into these.</summary>
-public sealed record PlainFields(string Title, string Summary, string Body)
-{
-    public string Of(string field) => field switch
-    {
-        "title" => Title,
-        "summary" => Summary,
-        _ => Body,
-    };
-}
-
 /// <param name="Existing">The id of a stored publication with the same URL, if any.</param>
 public sealed record ReleasePreview(PublicationClassification Classification, PlainFields Fields, string? Existing);
 

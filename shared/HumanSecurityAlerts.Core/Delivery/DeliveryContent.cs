@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using HumanSecurityAlerts.Digests;
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
@@ -113,7 +112,7 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
     }
 
     /// <param name="items">Newest first, each with the subscriber's matched pillars.</param>
-    public EmailMessage Digest(DeliveryTarget target, SubscriptionFrequency frequency, IReadOnlyList<(DigestItem Item, string Summary, IReadOnlyList<string> Pillars)> items)
+    public EmailMessage Digest(DeliveryTarget target, SubscriptionFrequency frequency, IReadOnlyList<DigestLine> items)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(items);
@@ -121,8 +120,9 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
         var subject = string.Format(CultureInfo.InvariantCulture, frequency == SubscriptionFrequency.Weekly ? t.WeeklySubject : t.DailySubject, items.Count);
         var text = new StringBuilder().AppendLine(t.DigestIntro).AppendLine();
         var html = Start(t, subject).Append("<p>").Append(E(t.DigestIntro)).Append("</p><ul>");
-        foreach (var (item, rawSummary, pillars) in items)
+        foreach (var item in items)
         {
+            var (rawSummary, pillars) = (item.Summary, item.Pillars);
             var names = string.Join(", ", Names(pillars, t.Lang));
             var title = SafeText.Clean(item.Title);
             var summary = SafeText.Clean(rawSummary);

@@ -123,10 +123,11 @@ public sealed partial class DigestService(
             return Outcome.Nothing;
         }
 
-        var listedItems = new List<(DigestItem, string, IReadOnlyList<string>)>();
+        var listedItems = new List<DigestLine>();
         foreach (var (item, pillars) in relevant.Take(options.Value.MaxItems))
         {
-            listedItems.Add((item, await SummaryAsync(item.PublicationId, summaries, cancellationToken).ConfigureAwait(false), pillars));
+            var summary = await SummaryAsync(item.PublicationId, summaries, cancellationToken).ConfigureAwait(false);
+            listedItems.Add(new DigestLine(item.Title, item.Url, item.PublishedAt, summary, pillars));
         }
 
         try

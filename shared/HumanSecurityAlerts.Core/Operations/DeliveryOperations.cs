@@ -2,6 +2,7 @@ using System.Globalization;
 using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.FanOut;
+using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Subscriptions;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HumanSecurityAlerts.AdminConsole;
 using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Text;
 using HumanSecurityAlerts.Validation;

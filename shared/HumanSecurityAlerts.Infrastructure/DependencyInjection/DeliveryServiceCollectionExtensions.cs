@@ -1,5 +1,6 @@
 using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Digests;
+using HumanSecurityAlerts.Drains;
 using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Operations;

@@ -1,9 +1,11 @@
 using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
 using HumanSecurityAlerts.Admin;
+using HumanSecurityAlerts.AdminConsole;
 using HumanSecurityAlerts.Classification;
 using HumanSecurityAlerts.Configuration;
 using HumanSecurityAlerts.Diagnostics;
+using HumanSecurityAlerts.Feeds;
 using HumanSecurityAlerts.Health;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
@@ -74,7 +76,10 @@ public static class HumanSecurityAlertsServiceCollectionExtensions
         services.TryAddSingleton<TableRateLimiter>();
         services.TryAddSingleton<IRateLimiter>(sp => sp.GetRequiredService<TableRateLimiter>());
 
+        services.AddPillarClassifier(configuration);
         services.AddPublications(configuration);
+        services.AddFeeds(configuration);
+        services.TryAddSingleton<ConsoleService>();
         services.AddSubscriptions(configuration);
         services.AddDelivery(configuration);
         services.AddSingleton<IReadinessCheck, TablesReadinessCheck>();

@@ -1,4 +1,4 @@
-using HumanSecurityAlerts.Delivery;
+using HumanSecurityAlerts.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

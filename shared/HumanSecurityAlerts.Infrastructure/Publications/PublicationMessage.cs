@@ -24,6 +24,9 @@ public static class PublicationMessage
     public const string LanguageProperty = "language";
     public const string PillarsProperty = "pillars";
 
+    /// <summary>The fan-out generation an admin's resend asks for; absent (generation 0) on the first announcement.</summary>
+    public const string GenerationProperty = "fanOutGeneration";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static ServiceBusMessage Create(Publication publication)

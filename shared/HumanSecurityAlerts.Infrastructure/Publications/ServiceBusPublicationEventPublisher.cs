@@ -1,5 +1,4 @@
 using System.Globalization;
-using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Messaging;
 
 namespace HumanSecurityAlerts.Publications;
@@ -15,7 +14,7 @@ internal sealed class ServiceBusPublicationEventPublisher(ServiceBusSenders send
         ArgumentNullException.ThrowIfNull(publication);
         var message = PublicationMessage.Create(publication);
         message.MessageId = publication.Id + ":resend:" + generation.ToString(CultureInfo.InvariantCulture);
-        message.ApplicationProperties[FanOutMessageHandler.GenerationProperty] = generation;
+        message.ApplicationProperties[PublicationMessage.GenerationProperty] = generation;
         return senders.PublicationsTopic.SendMessageAsync(message, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HumanSecurityAlerts.Delivery;
+using HumanSecurityAlerts.Drains;
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.IntegrationTests.Hosting;
 using HumanSecurityAlerts.IntegrationTests.Publications;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HumanSecurityAlerts.Delivery;
+using HumanSecurityAlerts.Drains;
 using HumanSecurityAlerts.IntegrationTests.Publications;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;

@@ -1,4 +1,4 @@
-namespace HumanSecurityAlerts.Delivery;
+namespace HumanSecurityAlerts.Messaging;
 
 /// <summary>
 /// Asks for a fan-out and a delivery pass now, in the background, rather than at the timers' next tick (after a

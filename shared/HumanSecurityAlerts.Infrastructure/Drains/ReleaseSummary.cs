@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Publications;
 using Microsoft.Extensions.Logging;
 
-namespace HumanSecurityAlerts.Delivery;
+namespace HumanSecurityAlerts.Drains;
 
 /// <summary>
 /// One readable line per publication once its immediate deliveries are all settled: how many, how long from its

@@ -1,4 +1,4 @@
-namespace HumanSecurityAlerts.Delivery;
+namespace HumanSecurityAlerts.Messaging;
 
 /// <summary>
 /// The two drains: the fan-out of new publications to their subscribers, and the deliveries queue. Each run handles

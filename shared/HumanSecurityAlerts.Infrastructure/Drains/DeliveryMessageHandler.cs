@@ -1,8 +1,9 @@
 using Azure.Messaging.ServiceBus;
+using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Messaging;
 
-namespace HumanSecurityAlerts.Delivery;
+namespace HumanSecurityAlerts.Drains;
 
 /// <summary>Handles a message of the deliveries queue (<see cref="DeliveryMessage"/>) with <see cref="DeliveryService"/>.</summary>
 internal sealed class DeliveryMessageHandler(DeliveryService deliveries, ServiceTelemetry telemetry, ReleaseSummary summary) : IMessageHandler

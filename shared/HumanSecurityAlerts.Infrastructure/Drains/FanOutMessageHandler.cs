@@ -1,20 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Messaging.ServiceBus;
+using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
 
-namespace HumanSecurityAlerts.FanOut;
+namespace HumanSecurityAlerts.Drains;
 
 /// <summary>
 /// Handles a message of the publications topic's fan-out subscription (<see cref="PublicationMessage"/>): runs (or
-/// resumes) the fan-out of that publication. Application property <see cref="GenerationProperty"/> (an admin resend)
+/// resumes) the fan-out of that publication. Application property <see cref="PublicationMessage.GenerationProperty"/> (an admin resend)
 /// selects the generation, 0 when absent.
 /// </summary>
 internal sealed class FanOutMessageHandler(FanOutService fanOut) : IMessageHandler
 {
-    public const string GenerationProperty = "fanOutGeneration";
-
     public async Task<MessageDecision> HandleAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -33,7 +32,7 @@ internal sealed class FanOutMessageHandler(FanOutService fanOut) : IMessageHandl
             return MessageDecision.DeadLetter("InvalidMessage", "The publication id is missing or malformed.");
         }
 
-        var generation = message.ApplicationProperties.TryGetValue(GenerationProperty, out var g) ? Convert.ToInt32(g, CultureInfo.InvariantCulture) : 0;
+        var generation = message.ApplicationProperties.TryGetValue(PublicationMessage.GenerationProperty, out var g) ? Convert.ToInt32(g, CultureInfo.InvariantCulture) : 0;
         await fanOut.RunAsync(
             new FanOutRequest(body.Id, body.Title, body.Url, body.Pillars ?? [], body.Language, body.PublishedAt, Math.Max(0, generation)),
             cancellationToken).ConfigureAwait(false);

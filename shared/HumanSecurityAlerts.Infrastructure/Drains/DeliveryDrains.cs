@@ -1,11 +1,12 @@
 using Azure.Messaging.ServiceBus;
+using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HumanSecurityAlerts.Delivery;
+namespace HumanSecurityAlerts.Drains;
 
 /// <summary>
 /// The two drains the timers (and an admin release) run: the publications topic's fan-out subscription, and the

@@ -1,7 +1,7 @@
 using HumanSecurityAlerts.Messaging;
 using Microsoft.Extensions.Logging;
 
-namespace HumanSecurityAlerts.Delivery;
+namespace HumanSecurityAlerts.Drains;
 
 /// <summary>
 /// Runs a delivery drain when a retry this process scheduled falls due, so a retry announced for 5 s is attempted after

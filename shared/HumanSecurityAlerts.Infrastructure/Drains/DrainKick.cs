@@ -1,10 +1,11 @@
+using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HumanSecurityAlerts.Delivery;
+namespace HumanSecurityAlerts.Drains;
 
 /// <summary>
 /// Starts a fan-out pass and, alongside it, a delivery pass in the background right after an admin release (or resend), so
