@@ -1,16 +1,10 @@
-using HumanSecurityAlerts.Diagnostics;
 using System.Net;
+using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.LocalComponents;
 using HumanSecurityAlerts.LocalHost.Functions;
 using HumanSecurityAlerts.LocalHost.Http;
 using HumanSecurityAlerts.LocalHost.Worker;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.LocalHost;
 

@@ -1,7 +1,6 @@
 using System.Collections;
 using Microsoft.Azure.Amqp;
 using Microsoft.Azure.Amqp.Encoding;
-using Microsoft.Azure.Amqp.Framing;
 
 namespace HumanSecurityAlerts.LocalServiceBus;
 

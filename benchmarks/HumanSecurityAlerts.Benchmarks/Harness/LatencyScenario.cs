@@ -1,4 +1,3 @@
-using HumanSecurityAlerts.LocalComponents;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -7,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using HumanSecurityAlerts.LocalComponents;
 using HumanSecurityAlerts.LocalHost;
 using HumanSecurityAlerts.LocalHost.Environment;
 using HumanSecurityAlerts.Pillars;
@@ -17,7 +17,7 @@ using HumanSecurityAlerts.Testing.Webhooks;
 namespace HumanSecurityAlerts.Benchmarks.Harness;
 
 /// <summary>
-/// Issue 8: from the admin POST of a release (real HTTP on loopback, through the local host as the local run and the
+/// Latency: from the admin POST of a release (real HTTP on loopback, through the local host as the local run and the
 /// end-to-end tests start it) to the webhook's arrival at a subscriber of the release's pillars.
 /// </summary>
 internal static class LatencyScenario

@@ -1,5 +1,5 @@
-using HumanSecurityAlerts.AdminConsole;
 using HumanSecurityAlerts.Admin;
+using HumanSecurityAlerts.AdminConsole;
 using HumanSecurityAlerts.Functions.Http;
 using HumanSecurityAlerts.Subscriptions;
 using Microsoft.AspNetCore.Http;

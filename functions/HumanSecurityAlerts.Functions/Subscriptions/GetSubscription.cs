@@ -27,17 +27,3 @@ internal sealed class GetSubscription(SubscriptionService subscriptions, Subscri
             : SubscriptionHttp.TokenProblem(request, result.Outcome);
     }
 }
-
-internal static class SubscriptionJson
-{
-    public static object From(Subscriber s) => new
-    {
-        id = s.Id,
-        channel = s.Channel.Name(),
-        status = s.Status.Name(),
-        pillars = s.Pillars,
-        language = s.Language,
-        frequency = s.Frequency.Name(),
-        url = s.Url,
-    };
-}

@@ -6,9 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.Admin;
 
-/// <summary>A signed-in console user: <see cref="Subject"/> binds the anti-forgery token to this session or identity.</summary>
-public sealed record ConsoleSession(string Subject, DateTimeOffset? ExpiresAt);
-
 /// <summary>
 /// Stateless console sessions and anti-forgery tokens, HMAC-signed. The signing key is derived from the admin key and
 /// the subscriptions' encryption key, so rotating either signs every console user out. A session cookie is

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
-using HumanSecurityAlerts.Validation;
 using static HumanSecurityAlerts.Subscriptions.SubscriptionPages;
 
 namespace HumanSecurityAlerts.AdminConsole;

@@ -3,7 +3,6 @@ using HumanSecurityAlerts.Feeds;
 using HumanSecurityAlerts.Operations;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Subscriptions;
-using HumanSecurityAlerts.Validation;
 using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.AdminConsole;

@@ -16,9 +16,3 @@ public sealed record DeliveryRequest(string DeliveryId, string PublicationId, st
     public static DeliveryRequest First(string publicationId, string subscriberId, SubscriptionChannel channel, int generation) =>
         new(Delivery.DeliveryId.Create(publicationId, subscriberId), publicationId, subscriberId, channel, "g" + generation.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
 }
-
-/// <summary>Sends delivery requests to the deliveries queue, in batches as large as the broker allows.</summary>
-public interface IDeliveryDispatcher
-{
-    Task SendAsync(IReadOnlyList<DeliveryRequest> requests, CancellationToken cancellationToken);
-}

@@ -7,7 +7,7 @@ namespace HumanSecurityAlerts.Diagnostics;
 /// The one rule set for what must never be written to a log line or telemetry item: link tokens in paths
 /// (<c>/api/subscriptions/manage/{token}</c>, <c>/unsubscribe/{token}</c>) and in query strings (<c>token=</c>),
 /// webhook signing secrets (<c>whsec_…</c>) and full email addresses (masked as <c>j***@example.org</c>).
-/// Applied to every logger by <see cref="RedactingLoggerFactory"/>: ours, ASP.NET Core's and the Functions worker's.
+/// Applied to every logger by the redacting logger factory (Infrastructure): ours, ASP.NET Core's and the Functions worker's.
 /// </summary>
 public static partial class LogRedaction
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.Diagnostics;
 
-/// <summary>Hands the inner logger a redacted copy of each entry and scope (see <see cref="RedactingLoggerFactory"/>).</summary>
+/// <summary>Hands the inner logger a redacted copy of each entry and scope (the redacting logger factory in Infrastructure wraps every logger in one).</summary>
 internal sealed class RedactingLogger(ILogger inner) : ILogger
 {
     public IDisposable? BeginScope<TState>(TState state)

@@ -10,8 +10,6 @@ using Microsoft.Extensions.Options;
 
 namespace HumanSecurityAlerts.Digests;
 
-public sealed record DigestRunResult(string Period, int Subscribers, int Sent, int AlreadySent, int Failed);
-
 /// <summary>
 /// Sends the daily (or weekly) digests: one email per active subscriber of that frequency listing the publications
 /// recorded for them by the fan-out since their last digest, newest first, each once. Nothing is sent to a subscriber

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Diagnostics;
 using HumanSecurityAlerts.Digests;

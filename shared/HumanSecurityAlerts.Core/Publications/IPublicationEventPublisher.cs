@@ -8,17 +8,3 @@ public interface IPublicationEventPublisher
     /// <summary>Announces the publication again as fan-out <paramref name="generation"/> (an admin's resend); idempotent per generation.</summary>
     Task ResendAsync(Publication publication, int generation, CancellationToken cancellationToken);
 }
-
-/// <summary>
-/// Called after an admin release was stored and sent, so the fan-out can start right away instead of waiting for its
-/// timer. The default does nothing; the fan-out feature replaces it.
-/// </summary>
-public interface IReleaseNotifier
-{
-    Task PublicationReleasedAsync(Publication publication, CancellationToken cancellationToken);
-}
-
-internal sealed class NoReleaseNotifier : IReleaseNotifier
-{
-    public Task PublicationReleasedAsync(Publication publication, CancellationToken cancellationToken) => Task.CompletedTask;
-}

@@ -27,24 +27,3 @@ public interface IPublicationStore
 
     Task RemoveFromOutboxAsync(string id, CancellationToken cancellationToken);
 }
-
-public sealed record PublicationAddResult(Publication Publication, bool Created);
-
-public sealed record OutboxEntry(string Id, DateTimeOffset EnqueuedAt);
-
-/// <summary>An index entry: what a listing or a feed shows without reading the whole publication.</summary>
-public sealed record PublicationSummary(
-    string Id,
-    Uri Url,
-    string Title,
-    string Summary,
-    string Language,
-    IReadOnlyList<string> Pillars,
-    DateTimeOffset PublishedAt,
-    string Source);
-
-/// <param name="ContinuationToken">Opaque; null on the last page.</param>
-public sealed record PublicationPage(IReadOnlyList<PublicationSummary> Items, string? ContinuationToken);
-
-/// <summary>A continuation token that could not be read (tampered, or from another listing).</summary>
-public sealed class InvalidContinuationTokenException(string message) : Exception(message);

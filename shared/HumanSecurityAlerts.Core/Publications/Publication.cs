@@ -41,18 +41,3 @@ public sealed record Publication
     /// <summary>W3C traceparent of the span that stored it: the outbox send, the fan-out and every delivery continue that trace.</summary>
     public string? TraceParent { get; init; }
 }
-
-/// <summary>What the classifier said, kept with the publication so anyone can see why it was tagged.</summary>
-/// <param name="Threshold">The score a pillar needed when it was classified; null for rows stored before it was kept.</param>
-public sealed record PublicationClassification(
-    string Language,
-    IReadOnlyList<string> Pillars,
-    IReadOnlyDictionary<string, double> Scores,
-    IReadOnlyList<PublicationEvidence> Evidence,
-    double? Threshold)
-{
-    public static PublicationClassification None { get; } = new("other", [], new Dictionary<string, double>(), [], null);
-}
-
-/// <param name="Field">"title", "summary" or "body".</param>
-public sealed record PublicationEvidence(string Pillar, string Term, string Field, int Position, int Length, double Weight);

@@ -15,15 +15,3 @@ public interface ISubscriberDirectory
     /// <summary>The subscriber when active, else null (unsubscribed, pending or unknown).</summary>
     Task<DeliveryTarget?> GetActiveAsync(string subscriberId, CancellationToken cancellationToken);
 }
-
-/// <param name="ContinuationToken">Null on the last page.</param>
-public sealed record SubscriberPage(IReadOnlyList<ActiveSubscriber> Items, string? ContinuationToken);
-
-/// <summary>One pillar-index row: enough to address and render a notification without reading the subscriber.</summary>
-/// <param name="Address">The email address or webhook URL.</param>
-/// <param name="ManageToken">For the manage and one-click unsubscribe links (see <see cref="SubscriptionLinks"/>).</param>
-public sealed record ActiveSubscriber(string SubscriberId, SubscriptionChannel Channel, string Language, SubscriptionFrequency Frequency, string Address, string ManageToken);
-
-/// <param name="Pillars">All pillars the subscriber follows (to avoid duplicates across pillars in digests).</param>
-/// <param name="SigningSecrets">Webhooks: the secrets that sign now (two during a rotation's overlap); empty for email.</param>
-public sealed record DeliveryTarget(string SubscriberId, SubscriptionChannel Channel, string Language, SubscriptionFrequency Frequency, IReadOnlyList<string> Pillars, string Address, string ManageToken, IReadOnlyList<string> SigningSecrets);

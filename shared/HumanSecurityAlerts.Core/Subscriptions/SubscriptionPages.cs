@@ -100,7 +100,7 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
         return Layout(t, t.RotatedTitle, body);
     }
 
-    /// <param name="notice">E.g. "saved"; <paramref name="error"/> is shown instead when set.</param>
+    /// <param name="saved">Shows the "saved" notice; <paramref name="pillarError"/> shows the error on the pillars instead.</param>
     public string Manage(Subscriber subscriber, string manageToken, string language, bool saved = false, bool pillarError = false)
     {
         var t = SubscriptionTexts.For(language);

@@ -17,6 +17,3 @@ public sealed class SubscriptionRequest
 
     public string? Frequency { get; set; }
 }
-
-/// <summary>A change of preferences from the manage page or API; null keeps the current value.</summary>
-public sealed record PreferenceChange(IReadOnlyList<string?>? Pillars, string? Language, string? Frequency);

@@ -2,7 +2,6 @@ using Azure.Messaging.ServiceBus;
 using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Messaging;
-using HumanSecurityAlerts.Publications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

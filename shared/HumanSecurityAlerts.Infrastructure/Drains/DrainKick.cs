@@ -1,4 +1,3 @@
-using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.FanOut;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;

@@ -1,16 +1,5 @@
 namespace HumanSecurityAlerts.Email;
 
-public enum SmtpSecurity
-{
-    /// <summary>Plain text (local catchers such as smtp4dev).</summary>
-    None,
-    StartTls,
-    SslOnConnect,
-
-    /// <summary>TLS on connect for port 465, else STARTTLS when offered: a man in the middle can strip the offer.</summary>
-    Auto,
-}
-
 /// <summary>Section <c>Smtp</c>. Locally smtp4dev on localhost:2525.</summary>
 public sealed class SmtpOptions
 {

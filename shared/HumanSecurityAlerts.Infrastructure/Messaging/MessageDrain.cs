@@ -6,31 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace HumanSecurityAlerts.Messaging;
 
 /// <summary>
-/// Handles one received message and says how to settle it. Independent of how the message was received: today a
-/// <see cref="MessageDrain"/> over a peek-lock receiver, tomorrow possibly a Service Bus trigger binding the same
-/// <see cref="ServiceBusReceivedMessage"/> and settling through its message actions.
-/// </summary>
-internal interface IMessageHandler
-{
-    Task<MessageDecision> HandleAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken);
-
-    /// <summary>The copy to schedule for <see cref="MessageSettlement.Reschedule"/> (it needs a MessageId of its own: the entity detects duplicates).</summary>
-    ServiceBusMessage CreateRetry(ServiceBusReceivedMessage message, MessageDecision decision);
-}
-
-internal sealed record DrainSettings(int MaxConcurrency, int ReceiveBatchSize, TimeSpan ReceiveWait, TimeSpan MaxDuration, TimeSpan LockRenewInterval);
-
-public sealed record DrainResult(int Received, int Completed, int Rescheduled, int DeadLettered, int Abandoned)
-{
-    public static DrainResult Empty { get; } = new(0, 0, 0, 0, 0);
-}
-
-/// <summary>
 /// Receives in peek-lock and settles, with bounded concurrency: it only asks for as many messages as it has free
 /// slots, so no message waits in a buffer while its lock runs out; locks of long-running messages are renewed. Ends
 /// when a receive call finds nothing (or after <see cref="DrainSettings.MaxDuration"/>); a timer starts the next run.
 /// A handler that throws gets its message abandoned (the entity's MaxDeliveryCount dead-letters a poison message).
-/// When <paramref name="cancellationToken"/> fires, messages being handled are left unsettled, as if the process died:
+/// When the run's cancellation token fires, messages being handled are left unsettled, as if the process died:
 /// their locks expire and the broker redelivers them.
 /// </summary>
 internal sealed partial class MessageDrain(ServiceTelemetry telemetry, ILogger<MessageDrain> logger)

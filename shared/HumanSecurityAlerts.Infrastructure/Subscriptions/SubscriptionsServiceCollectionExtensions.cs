@@ -11,7 +11,7 @@ namespace HumanSecurityAlerts.DependencyInjection;
 public static class SubscriptionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Subscriptions (issue 6) and the outbound channels delivery reuses: <see cref="IEmailSender"/> (one reused SMTP
+    /// Subscriptions and the outbound channels delivery reuses: <see cref="IEmailSender"/> (one reused SMTP
     /// connection), <see cref="IWebhookClient"/> over the guarded <see cref="WebhookHttp.ClientName"/> client, and
     /// <see cref="ISubscriberDirectory"/> (the pillar index).
     /// </summary>

@@ -93,21 +93,3 @@ public static class WebhookHttp
             : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
     }
 }
-
-/// <summary>The destination of a webhook call is not allowed; nothing was sent.</summary>
-public sealed class WebhookDestinationRefusedException : IOException
-{
-    public WebhookDestinationRefusedException()
-    {
-    }
-
-    public WebhookDestinationRefusedException(string message)
-        : base(message)
-    {
-    }
-
-    public WebhookDestinationRefusedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Globalization;
 using HumanSecurityAlerts.Testing.Email;
 using Xunit.Abstractions;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using HumanSecurityAlerts.Diagnostics;
-using HumanSecurityAlerts.Functions.Operations;
 using HumanSecurityAlerts.Functions.Subscriptions;
 using HumanSecurityAlerts.Functions.Telemetry;
 using HumanSecurityAlerts.IntegrationTests.Delivery;

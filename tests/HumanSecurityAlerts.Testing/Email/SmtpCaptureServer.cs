@@ -1,6 +1,6 @@
-using HumanSecurityAlerts.LocalComponents;
 using System.Buffers;
 using System.Collections.Concurrent;
+using HumanSecurityAlerts.LocalComponents;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Net;

@@ -2,7 +2,6 @@ using HumanSecurityAlerts.Configuration;
 using HumanSecurityAlerts.DependencyInjection;
 using HumanSecurityAlerts.Email;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

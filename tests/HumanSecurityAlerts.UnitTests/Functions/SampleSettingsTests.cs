@@ -4,7 +4,6 @@ using Cronos;
 using HumanSecurityAlerts.DependencyInjection;
 using HumanSecurityAlerts.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace HumanSecurityAlerts.UnitTests.Functions;

@@ -4,7 +4,6 @@ using Azure.Data.Tables.Models;
 using HumanSecurityAlerts.Storage;
 using Microsoft.Extensions.Options;
 using NSubstitute;
-using NSubstitute.ExceptionExtensions;
 
 namespace HumanSecurityAlerts.UnitTests.Storage;
 

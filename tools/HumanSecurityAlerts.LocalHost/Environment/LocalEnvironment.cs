@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using HumanSecurityAlerts.LocalComponents;
 using HumanSecurityAlerts.LocalServiceBus;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.LocalHost.Environment;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using HumanSecurityAlerts.LocalHost.Rpc;
 using HumanSecurityAlerts.LocalHost.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.LocalHost.Functions;
 

@@ -1,9 +1,4 @@
 using HumanSecurityAlerts.LocalHost.Functions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace HumanSecurityAlerts.LocalHost.Http;
 

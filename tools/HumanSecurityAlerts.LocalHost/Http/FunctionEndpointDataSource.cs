@@ -1,7 +1,5 @@
 using HumanSecurityAlerts.LocalHost.Functions;
 using HumanSecurityAlerts.LocalHost.Worker;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Primitives;
 

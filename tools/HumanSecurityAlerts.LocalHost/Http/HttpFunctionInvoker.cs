@@ -2,10 +2,7 @@ using System.Diagnostics;
 using HumanSecurityAlerts.LocalHost.Functions;
 using HumanSecurityAlerts.LocalHost.Rpc;
 using HumanSecurityAlerts.LocalHost.Worker;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace HumanSecurityAlerts.LocalHost.Http;

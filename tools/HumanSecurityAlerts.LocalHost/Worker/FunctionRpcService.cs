@@ -1,6 +1,5 @@
 using Grpc.Core;
 using HumanSecurityAlerts.LocalHost.Rpc;
-using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.LocalHost.Worker;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Grpc.Core;
 using HumanSecurityAlerts.LocalHost.Rpc;
-using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.LocalHost.Worker;
 

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using HumanSecurityAlerts.LocalHost.Functions;
 using HumanSecurityAlerts.LocalHost.Rpc;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.LocalHost.Worker;
 

@@ -1,26 +1,5 @@
 namespace HumanSecurityAlerts.Subscriptions;
 
-public enum SubscriptionChannel
-{
-    Email,
-    Webhook,
-}
-
-public enum SubscriptionFrequency
-{
-    Immediate,
-    Daily,
-    Weekly,
-}
-
-public enum SubscriberStatus
-{
-    /// <summary>Waiting for the email confirmation link or the webhook verification handshake.</summary>
-    Pending,
-    Active,
-    Unsubscribed,
-}
-
 /// <summary>The wire names (lower case) used in the API, storage keys and forms.</summary>
 public static class SubscriptionNames
 {

@@ -1,0 +1,3 @@
+namespace HumanSecurityAlerts.AdminConsole;
+
+public sealed record ConsoleFailure(string SubscriberId, string Channel, string Status, int Attempts, string? Reason);

@@ -1,0 +1,3 @@
+namespace HumanSecurityAlerts.AdminConsole;
+
+public sealed record DeliveryCounts(int Delivered, int Pending, int Failed);

@@ -1,0 +1,3 @@
+namespace HumanSecurityAlerts.AdminConsole;
+
+public sealed record FeedRow(string Name, Uri Url, DateTimeOffset? LastFetchedAt, string? LastError, int? NewItems);

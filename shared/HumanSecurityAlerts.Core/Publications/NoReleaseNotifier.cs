@@ -1,0 +1,6 @@
+namespace HumanSecurityAlerts.Publications;
+
+internal sealed class NoReleaseNotifier : IReleaseNotifier
+{
+    public Task PublicationReleasedAsync(Publication publication, CancellationToken cancellationToken) => Task.CompletedTask;
+}

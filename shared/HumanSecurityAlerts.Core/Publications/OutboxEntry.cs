@@ -1,0 +1,3 @@
+namespace HumanSecurityAlerts.Publications;
+
+public sealed record OutboxEntry(string Id, DateTimeOffset EnqueuedAt);

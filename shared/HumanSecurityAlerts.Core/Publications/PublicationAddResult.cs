@@ -1,0 +1,3 @@
+namespace HumanSecurityAlerts.Publications;
+
+public sealed record PublicationAddResult(Publication Publication, bool Created);

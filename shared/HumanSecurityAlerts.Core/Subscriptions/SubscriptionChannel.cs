@@ -1,0 +1,7 @@
+namespace HumanSecurityAlerts.Subscriptions;
+
+public enum SubscriptionChannel
+{
+    Email,
+    Webhook,
+}

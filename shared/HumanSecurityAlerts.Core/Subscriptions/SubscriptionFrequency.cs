@@ -1,0 +1,8 @@
+namespace HumanSecurityAlerts.Subscriptions;
+
+public enum SubscriptionFrequency
+{
+    Immediate,
+    Daily,
+    Weekly,
+}

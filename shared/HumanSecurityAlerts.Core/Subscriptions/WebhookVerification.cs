@@ -1,0 +1,3 @@
+namespace HumanSecurityAlerts.Subscriptions;
+
+public sealed record WebhookVerification(bool Succeeded, string? Error);

@@ -1,0 +1,3 @@
+namespace HumanSecurityAlerts.Messaging;
+
+internal sealed record DrainSettings(int MaxConcurrency, int ReceiveBatchSize, TimeSpan ReceiveWait, TimeSpan MaxDuration, TimeSpan LockRenewInterval);
