@@ -17,8 +17,9 @@ namespace HumanSecurityAlerts.EndToEndTests;
 
 /// <summary>
 /// The whole service as the local run starts it — the local host over real HTTP on loopback running the worker built
-/// from functions/ as its own process, Azurite, the local broker with the entities from infra/ — except that mail goes
-/// to the in-process SMTP capture server. Every log line the host writes (the worker's included), at every level, is
+/// from functions/ as its own process, Azurite, the local broker with the entities from infra/, the settings of
+/// local.settings.sample.json — except that mail goes to the in-process SMTP capture server and a developer's
+/// local.settings.json does not count. Every log line the host writes (the worker's included), at every level, is
 /// kept in <see cref="Logs"/>.
 /// </summary>
 public class LocalHostFixture : IAsyncLifetime
