@@ -17,8 +17,9 @@ namespace HumanSecurityAlerts.EndToEndTests;
 
 /// <summary>
 /// The whole service as the local run starts it — the local host over real HTTP on loopback running the worker built
-/// from functions/ as its own process, Azurite, the local broker with the entities from infra/ — except that mail goes
-/// to the in-process SMTP capture server. Every log line the host writes (the worker's included), at every level, is
+/// from functions/ as its own process, Azurite, the local broker with the entities from infra/, the settings of
+/// local.settings.sample.json — except that mail goes to the in-process SMTP capture server and a developer's
+/// local.settings.json does not count. Every log line the host writes (the worker's included), at every level, is
 /// kept in <see cref="Logs"/>.
 /// </summary>
 public class LocalHostFixture : IAsyncLifetime
@@ -72,12 +73,13 @@ public class LocalHostFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = BaseAddress };
     }
 
-    /// <summary>Another local host on the same components, with settings of its own (e.g. feed sources), on its own tables.</summary>
+    /// <summary>Another local host on the same components, with settings of its own (e.g. feed sources), on its own tables and entities.</summary>
     public async Task<(WebApplication App, HttpClient Http)> StartAnotherAsync(IDictionary<string, string?> overrides)
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var settings = Settings(baseAddress);
+        AppEntities.Create(ServiceBus, TimeSpan.FromMinutes(1)).ApplyTo(settings);
         foreach (var (key, value) in overrides)
         {
             settings[key] = value;
@@ -116,7 +118,8 @@ public class LocalHostFixture : IAsyncLifetime
 
     private Dictionary<string, string?> Settings(Uri baseAddress)
     {
-        var settings = LocalSettings.For(RepositoryPaths.Root, azurite.ConnectionString, ServiceBus.ConnectionString, Smtp.Host, Smtp.Port, baseAddress.ToString().TrimEnd('/'));
+        var settings = LocalSettings.For(
+            RepositoryPaths.Root, azurite.ConnectionString, ServiceBus.ConnectionString, Smtp.Host, Smtp.Port, baseAddress.ToString().TrimEnd('/'), developerSettings: false);
         settings["TableStorage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
         return settings;
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HumanSecurityAlerts.LocalServiceBus;
+using HumanSecurityAlerts.Testing.ServiceBus;
 using HumanSecurityAlerts.Testing.Webhooks;
 
 namespace HumanSecurityAlerts.EndToEndTests;
@@ -28,19 +28,7 @@ public sealed class WorkerCrashFixture : LocalHostFixture
 
     protected override void Customize(IDictionary<string, string?> settings)
     {
-        var topic = ServiceBus.CreateTopic(
-            new Dictionary<string, SubscriptionOptions> { ["fan-out"] = new() { LockDuration = LockDuration, MaxDeliveryCount = 10 } },
-            new TopicOptions { RequiresDuplicateDetection = true, DuplicateDetectionHistoryTimeWindow = TimeSpan.FromHours(1) });
-        var queue = ServiceBus.CreateQueue(new QueueOptions
-        {
-            LockDuration = LockDuration,
-            MaxDeliveryCount = 10,
-            RequiresDuplicateDetection = true,
-            DuplicateDetectionHistoryTimeWindow = TimeSpan.FromHours(1),
-        });
-        settings["ServiceBus:PublicationsTopic"] = topic;
-        settings["ServiceBus:FanOutSubscription"] = "fan-out";
-        settings["ServiceBus:DeliveriesQueue"] = queue;
+        AppEntities.Create(ServiceBus, LockDuration).ApplyTo(settings);
         // The test creates its subscribers from one client; the per-client limit is not what it is about.
         settings["RateLimits:ClientPermits"] = "1000";
         settings["FanOutSchedule"] = "* * * * * *";

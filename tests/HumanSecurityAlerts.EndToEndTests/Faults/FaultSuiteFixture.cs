@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HumanSecurityAlerts.LocalServiceBus;
 using HumanSecurityAlerts.Testing.Faults;
+using HumanSecurityAlerts.Testing.ServiceBus;
 using HumanSecurityAlerts.Testing.Storage;
 using HumanSecurityAlerts.Testing.Webhooks;
 
@@ -69,16 +70,9 @@ public sealed class FaultSuiteFixture : LocalHostFixture
         settings["ServiceBus"] = LocalServiceBusBroker.ConnectionStringFor(ServiceBusLink.Port);
         settings["Smtp:Port"] = SmtpLink.Port.ToString(CultureInfo.InvariantCulture);
 
-        var topic = ServiceBus.CreateTopic(
-            new Dictionary<string, SubscriptionOptions> { ["fan-out"] = new() { LockDuration = LockDuration, MaxDeliveryCount = 10 } },
-            new TopicOptions { RequiresDuplicateDetection = true, DuplicateDetectionHistoryTimeWindow = TimeSpan.FromHours(1) },
-            prefix: "faults");
-        DeliveriesQueue = ServiceBus.CreateQueue(
-            new QueueOptions { LockDuration = LockDuration, MaxDeliveryCount = 10, RequiresDuplicateDetection = true, DuplicateDetectionHistoryTimeWindow = TimeSpan.FromHours(1) },
-            prefix: "faults");
-        settings["ServiceBus:PublicationsTopic"] = topic;
-        settings["ServiceBus:FanOutSubscription"] = "fan-out";
-        settings["ServiceBus:DeliveriesQueue"] = DeliveriesQueue;
+        var entities = AppEntities.Create(ServiceBus, LockDuration);
+        entities.ApplyTo(settings);
+        DeliveriesQueue = entities.Queue;
 
         var period = $"*/{TimerPeriod.TotalSeconds:0} * * * * *";
         settings["FanOutSchedule"] = period;

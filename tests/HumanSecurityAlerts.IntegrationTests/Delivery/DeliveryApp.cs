@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -6,8 +5,6 @@ using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Drains;
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.IntegrationTests.Hosting;
-using HumanSecurityAlerts.IntegrationTests.Publications;
-using HumanSecurityAlerts.LocalServiceBus;
 using HumanSecurityAlerts.Subscriptions;
 using HumanSecurityAlerts.Testing.Email;
 using HumanSecurityAlerts.Testing.Logging;
@@ -16,37 +13,25 @@ using HumanSecurityAlerts.Testing.Storage;
 using HumanSecurityAlerts.Testing.Webhooks;
 using HumanSecurityAlerts.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.IntegrationTests.Delivery;
 
 /// <summary>
-/// The whole app over Azurite (own table prefix), the local broker (own publications topic with its fan-out
-/// subscription, own deliveries queue with duplicate detection as in infra/servicebus-entities.json), the SMTP capture
-/// server and the loopback webhook receiver; retries on a short schedule. Subscribers are written through the app's
-/// own subscriber store (which keeps the pillar index), in any status.
+/// The whole app (<see cref="AppHost"/>) with the SMTP capture server and the loopback webhook receiver, locks of 30
+/// seconds, no fan-out kicked by a release (the tests drain) and retries on a short schedule. Subscribers are written
+/// through the app's own subscriber store (which keeps the pillar index), in any status.
 /// </summary>
 internal sealed class DeliveryApp : IAsyncDisposable
 {
-    public const string AdminKey = PublicationsApp.AdminKey;
-
-    private DeliveryApp(AppHost host, string topic, string queue, CapturingLoggerProvider logs)
-    {
-        Host = host;
-        Topic = topic;
-        Queue = queue;
-        Logs = logs;
-    }
+    private DeliveryApp(AppHost host) => Host = host;
 
     public AppHost Host { get; }
 
-    public string Topic { get; }
+    public string Topic => Host.Entities!.Topic;
 
-    public string Queue { get; }
+    public string Queue => Host.Entities!.Queue;
 
-    public CapturingLoggerProvider Logs { get; }
-
-    public static Dictionary<string, string> Admin => PublicationsApp.Admin;
+    public CapturingLoggerProvider Logs => Host.Logs;
 
     public IDeliveryLedger Ledger => Host.Services.GetRequiredService<IDeliveryLedger>();
 
@@ -60,32 +45,8 @@ internal sealed class DeliveryApp : IAsyncDisposable
         Action<IServiceCollection>? configure = null,
         TimeSpan? fanOutLock = null)
     {
-        var topic = bus.CreateTopic(
-            new Dictionary<string, LocalServiceBus.SubscriptionOptions>
-            {
-                ["fan-out"] = new() { LockDuration = fanOutLock ?? TimeSpan.FromSeconds(30), MaxDeliveryCount = 10, DeadLetteringOnMessageExpiration = true },
-            },
-            new TopicOptions { RequiresDuplicateDetection = true, DuplicateDetectionHistoryTimeWindow = TimeSpan.FromHours(1) },
-            prefix: "publications");
-        var queue = bus.CreateQueue(
-            new QueueOptions { RequiresDuplicateDetection = true, DuplicateDetectionHistoryTimeWindow = TimeSpan.FromHours(1), LockDuration = TimeSpan.FromSeconds(30), MaxDeliveryCount = 10, DeadLetteringOnMessageExpiration = true, DefaultMessageTimeToLive = TimeSpan.FromDays(1) },
-            prefix: "deliveries");
         var all = new Dictionary<string, string?>
         {
-            ["TableStorage"] = azurite.ConnectionString,
-            ["TableStorage:TablePrefix"] = AzuriteFixture.NewTablePrefix(),
-            ["ServiceBus"] = bus.ConnectionString,
-            ["ServiceBus:PublicationsTopic"] = topic,
-            ["ServiceBus:FanOutSubscription"] = "fan-out",
-            ["ServiceBus:DeliveriesQueue"] = queue,
-            ["Admin:ApiKey"] = AdminKey,
-            ["Site:BaseUrl"] = "https://alerts.example.test",
-            ["Smtp:Host"] = smtp.Server.Host,
-            ["Smtp:Port"] = smtp.Server.Port.ToString(CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
-            ["Smtp:FromAddress"] = "alerts@example.org",
-            ["Subscriptions:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Webhooks:AllowPrivateNetworks"] = "true",
             ["FanOut:KickOnRelease"] = "false",
             ["FanOut:ReceiveWait"] = "00:00:00.300",
             ["Delivery:ReceiveWait"] = "00:00:00.300",
@@ -97,13 +58,8 @@ internal sealed class DeliveryApp : IAsyncDisposable
             all[key] = value;
         }
 
-        var logs = new CapturingLoggerProvider();
-        var host = AppHost.Create(all, services =>
-        {
-            services.AddSingleton<ILoggerProvider>(logs);
-            configure?.Invoke(services);
-        });
-        return new DeliveryApp(host, topic, queue, logs);
+        var entities = AppEntities.Create(bus, TimeSpan.FromSeconds(30), fanOutLockDuration: fanOutLock);
+        return new DeliveryApp(AppHost.Create(azurite, bus, smtp, "https://alerts.example.test", entities, all, configure));
     }
 
     /// <summary>Writes a subscriber through the app's store (pillar index included) and returns its manage token and webhook secret.</summary>
@@ -146,7 +102,7 @@ internal sealed class DeliveryApp : IAsyncDisposable
     public Task<FunctionResponse> ReleaseAsync(string body)
     {
         var function = Host.Create<Functions.Publications.ReleasePublication>();
-        return Host.InvokeAsync(AppHost.Request("POST", "/api/manage/publications", body, headers: Admin), r => function.Run(r, CancellationToken.None));
+        return Host.InvokeAsync(AppHost.Request("POST", "/api/manage/publications", body, headers: AppHost.Admin), r => function.Run(r, CancellationToken.None));
     }
 
     /// <summary>Releases a made-up publication with admin-set pillars and returns its id.</summary>
@@ -169,7 +125,7 @@ internal sealed class DeliveryApp : IAsyncDisposable
     public Task<FunctionResponse> AdminAsync(string method, string path, string? body = null, IDictionary<string, string>? headers = null)
     {
         var admin = Host.Create<Functions.Operations.DeliveryAdmin>();
-        var request = AppHost.Request(method, path, body, headers: headers ?? Admin);
+        var request = AppHost.Request(method, path, body, headers: headers ?? AppHost.Admin);
         var route = path.Split('?')[0];
         return route switch
         {

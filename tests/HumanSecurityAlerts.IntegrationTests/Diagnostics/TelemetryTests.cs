@@ -184,7 +184,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite, LocalServiceBusFixtur
             ["another manage token"] = hook.ManageToken,
             ["a signing secret"] = hook.Secret!,
             ["a signing key"] = hook.Secret!["whsec_".Length..],
-            ["the admin key"] = DeliveryApp.AdminKey,
+            ["the admin key"] = AppHost.AdminKey,
             ["the encryption key"] = app.Host.Configuration["Subscriptions:EncryptionKey"]!,
             ["the storage key"] = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
             ["the Service Bus key"] = Key(app.Host.Configuration["ServiceBus"]!),

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Messaging.ServiceBus;
 using HumanSecurityAlerts.IntegrationTests.Hosting;
-using HumanSecurityAlerts.LocalServiceBus;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Testing.ServiceBus;
 using HumanSecurityAlerts.Testing.Storage;
@@ -10,68 +9,54 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HumanSecurityAlerts.IntegrationTests.Publications;
 
 /// <summary>
-/// The app over Azurite (a table prefix of its own) and the local broker (a topic of its own, with the "fan-out"
-/// subscription and duplicate detection as in infra/servicebus-entities.json, plus an "observer" subscription the
-/// tests read, since the fan-out drain may consume "fan-out" right after a release), with helpers to call the
-/// release API and to read what reached the topic.
+/// The app (<see cref="AppHost"/>) with entities of its own, plus an "observer" subscription on its topic that the
+/// tests read (the fan-out drain may consume "fan-out" right after a release), with helpers to call the release API and
+/// to read what reached the topic.
 /// </summary>
 internal sealed class PublicationsApp : IAsyncDisposable
 {
-    public const string AdminKey = "integration-tests-admin-key-0123456789abcdef";
     public const string Subscription = "observer";
 
-    private PublicationsApp(AppHost host, string tablePrefix, string topic, string connectionString)
-    {
-        Host = host;
-        TablePrefix = tablePrefix;
-        Topic = topic;
-        StorageConnectionString = connectionString;
-    }
+    private PublicationsApp(AppHost host) => Host = host;
 
     public AppHost Host { get; }
 
-    public string TablePrefix { get; }
+    public string TablePrefix => Host.TablePrefix;
 
-    public string Topic { get; }
+    public string Topic => Host.Entities!.Topic;
 
-    public string StorageConnectionString { get; }
+    public string StorageConnectionString => Host.StorageConnectionString;
 
-    public static Dictionary<string, string> Admin => new() { ["Authorization"] = "Bearer " + AdminKey };
+    public static AppEntities CreateEntities(LocalServiceBusFixture bus) => AppEntities.Create(bus, TimeSpan.FromMinutes(1), [Subscription]);
 
-    public static string CreateTopic(LocalServiceBusFixture bus) =>
-        bus.CreateTopic(
-            new Dictionary<string, SubscriptionOptions> { ["fan-out"] = new(), [Subscription] = new() },
-            new TopicOptions { RequiresDuplicateDetection = true, DuplicateDetectionHistoryTimeWindow = TimeSpan.FromMinutes(10) },
-            prefix: "publications");
-
-    /// <param name="publishTo">The topic the app sends to; defaults to a new one (which is also <see cref="Topic"/>).</param>
+    /// <param name="entities">The topic and queue; new ones by default.</param>
+    /// <param name="publishTo">The topic the app sends to, when not the one of <paramref name="entities"/>.</param>
     public static PublicationsApp Create(
         AzuriteFixture azurite,
         LocalServiceBusFixture bus,
         IDictionary<string, string?>? settings = null,
         string? tablePrefix = null,
-        string? topic = null,
+        AppEntities? entities = null,
         string? publishTo = null,
         Action<IServiceCollection>? configure = null)
     {
-        tablePrefix ??= AzuriteFixture.NewTablePrefix();
-        topic ??= CreateTopic(bus);
-        var all = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?> { ["Publications:SendTimeout"] = "00:00:10" };
+        if (tablePrefix is not null)
         {
-            ["TableStorage"] = azurite.ConnectionString,
-            ["TableStorage:TablePrefix"] = tablePrefix,
-            ["ServiceBus"] = bus.ConnectionString,
-            ["ServiceBus:PublicationsTopic"] = publishTo ?? topic,
-            ["Admin:ApiKey"] = AdminKey,
-            ["Site:BaseUrl"] = "https://alerts.example.test",
-            ["Publications:SendTimeout"] = "00:00:10",
-        };
+            all["TableStorage:TablePrefix"] = tablePrefix;
+        }
+
+        if (publishTo is not null)
+        {
+            all["ServiceBus:PublicationsTopic"] = publishTo;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
 
-        return new PublicationsApp(AppHost.Create(all, configure), tablePrefix, topic, azurite.ConnectionString);
+        return new PublicationsApp(AppHost.Create(azurite, bus, baseUrl: "https://alerts.example.test", entities: entities ?? CreateEntities(bus), settings: all, configure: configure));
     }
 
     public static string SeedRelease() =>
@@ -80,7 +65,7 @@ internal sealed class PublicationsApp : IAsyncDisposable
     public Task<FunctionResponse> ReleaseAsync(string? body, string contentType = "application/json", IDictionary<string, string>? headers = null)
     {
         var function = Host.Create<Functions.Publications.ReleasePublication>();
-        var request = AppHost.Request("POST", "/api/manage/publications", body, contentType, headers ?? Admin);
+        var request = AppHost.Request("POST", "/api/manage/publications", body, contentType, headers ?? AppHost.Admin);
         return Host.InvokeAsync(request, r => function.Run(r, CancellationToken.None));
     }
 

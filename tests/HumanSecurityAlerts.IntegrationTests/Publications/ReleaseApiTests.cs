@@ -153,7 +153,7 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
 
         var response = await app.ReleaseAsync(
             """{"title":"Protection of civilians report","url":"https://example.org/poc"}""",
-            headers: new Dictionary<string, string> { ["X-Admin-Key"] = PublicationsApp.AdminKey });
+            headers: new Dictionary<string, string> { ["X-Admin-Key"] = AppHost.AdminKey });
 
         Assert.Equal(401, response.StatusCode);
         await AssertNothingStoredAsync(app);
@@ -198,7 +198,7 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
 
         // Chunked: no Content-Length, so the limit is enforced while reading.
         var function = app.Host.Create<Functions.Publications.ReleasePublication>();
-        var request = AppHost.Request("POST", "/api/manage/publications", release.ToJsonString(), "application/json", PublicationsApp.Admin);
+        var request = AppHost.Request("POST", "/api/manage/publications", release.ToJsonString(), "application/json", AppHost.Admin);
         request.ContentLength = null;
         var chunked = await app.Host.InvokeAsync(request, r => function.Run(r, CancellationToken.None));
 
@@ -246,10 +246,10 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
         var function = app.Host.Create<Functions.Publications.PreviewClassification>();
 
         var preview = await app.Host.InvokeAsync(
-            AppHost.Request("POST", "/api/manage/classify", PublicationsApp.SeedRelease(), "application/json", PublicationsApp.Admin),
+            AppHost.Request("POST", "/api/manage/classify", PublicationsApp.SeedRelease(), "application/json", AppHost.Admin),
             r => function.Run(r, CancellationToken.None));
         var empty = await app.Host.InvokeAsync(
-            AppHost.Request("POST", "/api/manage/classify", "{}", "application/json", PublicationsApp.Admin),
+            AppHost.Request("POST", "/api/manage/classify", "{}", "application/json", AppHost.Admin),
             r => function.Run(r, CancellationToken.None));
         var anonymous = await app.Host.InvokeAsync(
             AppHost.Request("POST", "/api/manage/classify", PublicationsApp.SeedRelease()),
@@ -267,12 +267,12 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
     public async Task A_failed_topic_send_is_retried_by_the_outbox_on_the_next_run()
     {
         var prefix = AzuriteFixture.NewTablePrefix();
-        var topic = PublicationsApp.CreateTopic(bus);
+        var entities = PublicationsApp.CreateEntities(bus);
 
         // The app points at a topic that does not exist: the store succeeds, the send fails.
         int status;
         string id;
-        await using (var broken = PublicationsApp.Create(azurite, bus, tablePrefix: prefix, topic: topic, publishTo: "no-such-topic"))
+        await using (var broken = PublicationsApp.Create(azurite, bus, tablePrefix: prefix, entities: entities, publishTo: "no-such-topic"))
         {
             var response = await broken.ReleaseAsync(PublicationsApp.SeedRelease());
             status = response.StatusCode;
@@ -284,7 +284,7 @@ public sealed class ReleaseApiTests(AzuriteFixture azurite, LocalServiceBusFixtu
         }
 
         // The setting is fixed; the next outbox run sends it, once.
-        await using var fixedApp = PublicationsApp.Create(azurite, bus, tablePrefix: prefix, topic: topic);
+        await using var fixedApp = PublicationsApp.Create(azurite, bus, tablePrefix: prefix, entities: entities);
         Assert.Equal(1, await fixedApp.DrainOutboxAsync());
         Assert.Equal(0, await fixedApp.DrainOutboxAsync());
 

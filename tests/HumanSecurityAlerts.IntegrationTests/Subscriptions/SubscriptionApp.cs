@@ -11,51 +11,37 @@ using HumanSecurityAlerts.Testing.Logging;
 using HumanSecurityAlerts.Testing.Storage;
 using HumanSecurityAlerts.Testing.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HumanSecurityAlerts.IntegrationTests.Subscriptions;
 
-/// <summary>The app over Azurite (own table prefix), the SMTP capture server and a fake clock, with the subscription functions at hand.</summary>
+/// <summary>The app (<see cref="AppHost"/>) with the SMTP capture server, no broker and a fake clock, with the subscription functions at hand.</summary>
 internal sealed partial class SubscriptionApp : IAsyncDisposable
 {
     public const string BaseUrl = "http://localhost:7071/";
 
-    private SubscriptionApp(AppHost host, FakeTimeProvider time, CapturingLoggerProvider logs, string tablePrefix, string connectionString)
+    private SubscriptionApp(AppHost host, FakeTimeProvider time)
     {
         Host = host;
         Time = time;
-        Logs = logs;
-        TablePrefix = tablePrefix;
-        ConnectionString = connectionString;
     }
 
     public AppHost Host { get; }
 
     public FakeTimeProvider Time { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public CapturingLoggerProvider Logs => Host.Logs;
 
-    public string TablePrefix { get; }
+    public string TablePrefix => Host.TablePrefix;
 
-    public string ConnectionString { get; }
+    public string ConnectionString => Host.StorageConnectionString;
 
     public ISubscriberDirectory Directory => Host.Services.GetRequiredService<ISubscriberDirectory>();
 
     public static SubscriptionApp Create(AzuriteFixture azurite, SmtpCaptureFixture smtp, bool allowPrivateNetworks = true, IDictionary<string, string?>? extra = null)
     {
-        var prefix = AzuriteFixture.NewTablePrefix();
         var settings = new Dictionary<string, string?>
         {
-            ["TableStorage"] = azurite.ConnectionString,
-            ["TableStorage:TablePrefix"] = prefix,
-            ["ServiceBus"] = "Endpoint=sb://localhost:1;SharedAccessKeyName=x;SharedAccessKey=eA==;UseDevelopmentEmulator=true",
-            ["Site:BaseUrl"] = BaseUrl,
-            ["Smtp:Host"] = smtp.Server.Host,
-            ["Smtp:Port"] = smtp.Server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
-            ["Smtp:FromAddress"] = "alerts@example.org",
-            ["Subscriptions:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Subscriptions:VerificationTimeout"] = "00:00:05",
             ["Subscriptions:EmailAnswerTime"] = "00:00:00.200",
             ["Webhooks:AllowPrivateNetworks"] = allowPrivateNetworks ? "true" : "false",
@@ -66,13 +52,8 @@ internal sealed partial class SubscriptionApp : IAsyncDisposable
         }
 
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var logs = new CapturingLoggerProvider();
-        var host = AppHost.Create(settings, services =>
-        {
-            services.AddSingleton<TimeProvider>(time);
-            services.AddSingleton<ILoggerProvider>(logs);
-        });
-        return new SubscriptionApp(host, time, logs, prefix, azurite.ConnectionString);
+        var host = AppHost.Create(azurite, smtp: smtp, baseUrl: BaseUrl, settings: settings, configure: services => services.AddSingleton<TimeProvider>(time));
+        return new SubscriptionApp(host, time);
     }
 
     public Task<FunctionResponse> SubscribeAsync(object body) => SubscribeRawAsync(JsonSerializer.Serialize(body));
