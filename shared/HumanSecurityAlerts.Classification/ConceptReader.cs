@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HumanSecurityAlerts.Classification;
 
 /// <summary>
-/// Reads <c>Vocabulary/concepts.txt</c> ("weight [weak] | English terms | French terms" under a
+/// Reads <c>Vocabulary/concepts.txt</c> ("weight [weak] [+pillar] | English terms | French terms" under a
 /// [section] header, terms separated by ";"). A concept with no term in one of the languages is
 /// refused: a French text must be read with the same concepts as an English one.
 /// </summary>
@@ -49,9 +49,11 @@ internal static class ConceptReader
         }
 
         var head = columns[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (head.Length is 0 or > 2 || !double.TryParse(head[0], CultureInfo.InvariantCulture, out var weight) || (head.Length == 2 && head[1] != "weak"))
+        var weak = head.Length > 1 && head[1] == "weak";
+        var also = head.Length > (weak ? 2 : 1) && head[^1].Length > 1 && head[^1][0] == '+' ? head[^1][1..] : null;
+        if (head.Length == 0 || head.Length != 1 + (weak ? 1 : 0) + (also is null ? 0 : 1) || !double.TryParse(head[0], CultureInfo.InvariantCulture, out var weight))
         {
-            throw Error(lineNumber, $"starts with \"{columns[0]}\", expected a weight, optionally followed by \"weak\"");
+            throw Error(lineNumber, $"starts with \"{columns[0]}\", expected a weight, optionally followed by \"weak\" and by \"+\" and a second pillar");
         }
 
         var terms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -63,7 +65,7 @@ internal static class ConceptReader
                 : throw Error(lineNumber, $"has no {Languages[l]} term: every concept needs terms in {string.Join(" and ", Languages)}");
         }
 
-        return new Concept(section, weight, head.Length == 2, lineNumber, terms);
+        return new Concept(section, weight, weak, lineNumber, terms, also);
     }
 
     private static InvalidDataException Error(int line, string what) => new($"concepts.txt line {line} {what}.");

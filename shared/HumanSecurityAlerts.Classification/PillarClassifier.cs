@@ -217,14 +217,14 @@ internal sealed class PillarClassifier : IPillarClassifier
             if (isBody)
             {
                 weight /= lengthFactor;
-                bodyScores[pillar] += weight;
-            }
-            else
-            {
-                headingScores[pillar] += weight;
             }
 
-            evidence.Add(new ClassificationEvidence(pillars[pillar].Id, match.Term.Phrase, FieldNames[match.Field], match.Start, match.Length, Math.Round(weight, 3)));
+            // A term of two pillars ("sold as sex slaves") counts for each.
+            for (var p = pillar; p >= 0; p = p == match.Term.AlsoPillar ? -1 : match.Term.AlsoPillar)
+            {
+                (isBody ? bodyScores : headingScores)[p] += weight;
+                evidence.Add(new ClassificationEvidence(pillars[p].Id, match.Term.Phrase, FieldNames[match.Field], match.Start, match.Length, Math.Round(weight, 3)));
+            }
         }
 
         // An overview of human security is labelled with every pillar it enumerates, each named once.

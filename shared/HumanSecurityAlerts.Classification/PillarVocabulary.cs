@@ -84,11 +84,17 @@ internal sealed class PillarVocabulary
                 var pillar = concept.Section == ConceptReader.ConflictContextSection
                     ? VocabularyTerm.ConflictContext
                     : PillarIndex(concept.Section, $"concepts.txt line {concept.Line}");
+                var also = concept.AlsoSection is null ? -1 : PillarIndex(concept.AlsoSection, $"concepts.txt line {concept.Line}");
+                if (also == pillar || (also >= 0 && pillar < 0))
+                {
+                    throw new InvalidDataException($"concepts.txt line {concept.Line}: the second pillar must be another pillar.");
+                }
+
                 foreach (var language in languages)
                 {
                     foreach (var phrase in concept.Terms[language.Language])
                     {
-                        AddTerm(language, new VocabularyTerm(terms.Count, pillar, phrase, concept.Weight, concept.Weak), terms);
+                        AddTerm(language, new VocabularyTerm(terms.Count, pillar, phrase, concept.Weight, concept.Weak, also), terms);
                     }
                 }
             }

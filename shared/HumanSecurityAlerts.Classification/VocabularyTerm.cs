@@ -8,7 +8,8 @@ namespace HumanSecurityAlerts.Classification;
 /// term counts only in a text that is about armed conflict, i.e. that also holds a
 /// <see cref="ConflictContext"/> term or a pillar term that is not weak.
 /// </param>
-internal sealed record VocabularyTerm(int Id, int Pillar, string Phrase, double Weight, bool Weak = false)
+/// <param name="AlsoPillar">A second pillar the term counts for, with the same weight, or -1 (see concepts.txt).</param>
+internal sealed record VocabularyTerm(int Id, int Pillar, string Phrase, double Weight, bool Weak = false, int AlsoPillar = -1)
 {
     /// <summary>"Human security": not a pillar, it marks texts that may enumerate the pillars.</summary>
     public const int HumanSecurityAnchor = -1;

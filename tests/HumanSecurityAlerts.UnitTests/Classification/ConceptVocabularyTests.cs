@@ -25,6 +25,7 @@ public class ConceptVocabularyTests
     [InlineData("# comment\n[protection-of-civilians]\n\n1.0 |  ; | dommages civils\n", "line 4 has no en term")]
     [InlineData("[protection-of-civilians]\n1.0 | civilian harm\n", "line 2 needs a weight and 2 columns")]
     [InlineData("[protection-of-civilians]\nstrong | civilian harm | dommages civils\n", "line 2 starts with \"strong\"")]
+    [InlineData("[protection-of-civilians]\n1.0 weak children | civilian harm | dommages civils\n", "line 2 starts with \"1.0 weak children\"")]
     [InlineData("1.0 | civilian harm | dommages civils\n", "line 1 is outside a [section]")]
     public void A_concept_in_one_language_only_or_malformed_is_refused(string text, string message)
     {
@@ -47,16 +48,26 @@ public class ConceptVocabularyTests
     [InlineData("trafficking-in-human-beings", "the Palermo Protocol", "le Protocole de Palerme")]
     [InlineData("trafficking-in-human-beings", "victims of trafficking", "les victimes de la traite")]
     [InlineData("trafficking-in-human-beings", "forced labour", "le travail forcé")]
+    [InlineData("trafficking-in-human-beings", "sex trafficking", "le trafic sexuel")]
+    [InlineData("trafficking-in-human-beings", "the removal of organs", "le prélèvement d'organes")]
+    [InlineData("trafficking-in-human-beings", "women sold as sex slaves", "des femmes vendues comme esclaves sexuelles")]
+    [InlineData("conflict-related-sexual-violence", "women sold as sex slaves", "des femmes vendues comme esclaves sexuelles")]
+    [InlineData("children-and-armed-conflict", "demobilised children", "les enfants démobilisés")]
+    [InlineData("protection-of-civilians", "urban conflicts", "les conflits urbains")]
     [InlineData("conflict-related-sexual-violence", "resolution 1820", "la résolution 1820")]
     [InlineData("conflict-related-sexual-violence", "resolution 2467", "la résolution 2467")]
     [InlineData("conflict-related-sexual-violence", "rape as a weapon of war", "le viol comme arme de guerre")]
     [InlineData("conflict-related-sexual-violence", "sexual slavery", "l'esclavage sexuel")]
+    [InlineData("conflict-related-sexual-violence", "rape, a weapon of war", "le viol, une arme de guerre")]
     [InlineData("cultural-property-protection", "the 1954 Hague Convention", "la Convention de La Haye de 1954")]
     [InlineData("cultural-property-protection", "the Blue Shield", "le Bouclier bleu")]
     [InlineData("cultural-property-protection", "the looting of antiquities", "le pillage d'antiquités")]
+    [InlineData("cultural-property-protection", "the destruction of heritage by armed groups", "la destruction du patrimoine par des groupes armés")]
     [InlineData("women-peace-and-security", "resolution 1325", "la résolution 1325")]
     [InlineData("women-peace-and-security", "women mediators", "les femmes médiatrices")]
     [InlineData("women-peace-and-security", "women peacekeepers", "les femmes casques bleus")]
+    [InlineData("women-peace-and-security", "women in peace negotiations", "les femmes dans les négociations de paix")]
+    [InlineData("women-peace-and-security", "women in peacekeeping operations", "les femmes dans les opérations de maintien de la paix")]
     [InlineData("women-peace-and-security", "gender advisers", "les conseillères pour les questions de genre")]
     public void A_founding_concept_weighs_the_same_in_english_and_french(string pillar, string english, string french)
     {
@@ -88,6 +99,37 @@ public class ConceptVocabularyTests
         var result = Classifier.Classify(new ClassificationInput(null, null, body, language));
 
         Assert.DoesNotContain(result.Evidence, e => e.Pillar == PillarCatalog.TraffickingInHumanBeings);
+    }
+
+    [Fact]
+    public void A_term_of_two_pillars_counts_for_both_with_its_evidence()
+    {
+        var result = Classifier.Classify(new ClassificationInput(
+            "Des femmes vendues comme esclaves sexuelles",
+            null,
+            "Les femmes ont été vendues comme esclaves sexuelles sur les marchés aux esclaves des djihadistes.",
+            "fr"));
+
+        Assert.Contains(PillarCatalog.TraffickingInHumanBeings, result.Pillars);
+        Assert.Contains(PillarCatalog.ConflictRelatedSexualViolence, result.Pillars);
+        var title = result.Evidence.Where(e => e.Field == "title").ToList();
+        Assert.Equal(
+            new[] { PillarCatalog.ConflictRelatedSexualViolence, PillarCatalog.TraffickingInHumanBeings },
+            title.Select(e => e.Pillar).Order(StringComparer.Ordinal));
+        Assert.Single(title.Select(e => (e.Term, e.Position, e.Length, e.Weight)).Distinct());
+    }
+
+    [Theory]
+    [InlineData("fr", "Une proportion significative des familles reste sans assistance après la guerre.")]
+    [InlineData("fr", "L'Office central de lutte contre le trafic des biens culturels suit chaque vol dans les musées.")]
+    [InlineData("fr", "Christine Vallée, médiatrice familiale, aide les couples séparés et les conflits qui vont avec.")]
+    [InlineData("en", "A family mediator helps separated couples settle the conflicts that come with it.")]
+    public void Words_of_a_pillar_used_for_something_else_find_no_pillar(string language, string body)
+    {
+        var result = Classifier.Classify(new ClassificationInput(null, null, body, language));
+
+        Assert.Empty(result.Evidence);
+        Assert.Empty(result.Pillars);
     }
 
     private static double Evidence(string text, string pillar) =>
