@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HumanSecurityAlerts.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,27 +31,20 @@ internal static class JsonBody
             return (null, TooLarge(maxBytes));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        using var body = await BoundedBody.ReadAsync(request.Body, (int)Math.Min(maxBytes, int.MaxValue - 1), cancellationToken).ConfigureAwait(false);
+        if (body.TooLarge)
         {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, TooLarge(maxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
+            return (null, TooLarge(maxBytes));
         }
 
-        if (buffer.Length == 0)
+        if (body.Span.IsEmpty)
         {
             return (null, Problems.Validation("body", "A JSON body is required."));
         }
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), SerializerOptions);
+            var value = JsonSerializer.Deserialize<T>(body.Span, SerializerOptions);
             return value is null
                 ? (null, Problems.Validation("body", "A JSON object is required."))
                 : (value, null);

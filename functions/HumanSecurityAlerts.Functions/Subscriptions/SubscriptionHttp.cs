@@ -1,4 +1,5 @@
 using HumanSecurityAlerts.Functions.Http;
+using HumanSecurityAlerts.Http;
 using HumanSecurityAlerts.Subscriptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -54,20 +55,13 @@ internal static class SubscriptionHttp
             return (null, TooLarge(maxBytes));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        using var body = await BoundedBody.ReadAsync(request.Body, (int)Math.Min(maxBytes, int.MaxValue - 1), cancellationToken).ConfigureAwait(false);
+        if (body.TooLarge)
         {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, TooLarge(maxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
+            return (null, TooLarge(maxBytes));
         }
 
-        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var text = System.Text.Encoding.UTF8.GetString(body.Span);
         return (QueryHelpers.ParseQuery(text.Length == 0 ? "" : "?" + text), null);
     }
 

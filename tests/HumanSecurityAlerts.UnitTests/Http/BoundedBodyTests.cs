@@ -43,6 +43,30 @@ public sealed class BoundedBodyTests
         Assert.Equal("", await BoundedBody.ReadTextAsync(new ByteArrayContent([]), 64 * 1024, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(16 * 1024, false)]
+    [InlineData(16 * 1024 + 1, true)]
+    public async Task A_request_stream_is_read_to_the_limit_and_one_byte_more_tells_it_was_longer(int size, bool tooLarge)
+    {
+        var stream = new TrickleStream(Body(size));
+
+        using var body = await BoundedBody.ReadAsync(stream, 16 * 1024, CancellationToken.None);
+
+        Assert.Equal(tooLarge, body.TooLarge);
+        Assert.Equal(Body(16 * 1024).AsSpan(0, Math.Min(size, 16 * 1024)).ToArray(), body.Span.ToArray());
+        Assert.True(stream.Position <= 16 * 1024 + 1);
+    }
+
+    [Fact]
+    public async Task A_disposed_body_gives_its_buffer_back_and_cannot_be_read()
+    {
+        var body = await BoundedBody.ReadAsync(new MemoryStream(Body(10)), 100, CancellationToken.None);
+        body.Dispose();
+        body.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => body.Span.Length);
+    }
+
     private static byte[] Body(int size) => Enumerable.Range(0, size).Select(i => (byte)(i % 251)).ToArray();
 
     /// <summary>Content whose stream hands out at most 700 bytes a read, as a slow network does.</summary>
