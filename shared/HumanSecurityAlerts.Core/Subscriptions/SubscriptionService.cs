@@ -285,25 +285,6 @@ public sealed class SubscriptionService(
         return new TokenResult(TokenOutcome.Ok, subscriber, fresh);
     }
 
-    /// <summary>The secrets that sign at <paramref name="now"/>: the current one, and the previous one during a rotation's overlap.</summary>
-    public static IReadOnlyList<string> SigningSecrets(Subscriber subscriber, ISecretProtector protector, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(subscriber);
-        ArgumentNullException.ThrowIfNull(protector);
-        var secrets = new List<string>(2);
-        if (subscriber.ProtectedSecret is not null)
-        {
-            secrets.Add(protector.Unprotect(subscriber.ProtectedSecret));
-        }
-
-        if (subscriber.ProtectedPreviousSecret is not null && subscriber.PreviousSecretExpiresAt > now)
-        {
-            secrets.Add(protector.Unprotect(subscriber.ProtectedPreviousSecret));
-        }
-
-        return secrets;
-    }
-
     private static List<string> ValidatePillars(IEnumerable<string?>? requested, FieldErrors errors)
     {
         var pillars = new List<string>();
@@ -485,7 +466,7 @@ public sealed class SubscriptionService(
             timestamp = now.UtcDateTime, // "Z", as in publication events
             data = new { validationCode = code, subscriptionId = subscriber.Id },
         });
-        var call = new WebhookCall(new Uri(subscriber.Url!), "msg_" + Guid.NewGuid().ToString("N"), now, body, SigningSecrets(subscriber, protector, now), Options.VerificationTimeout);
+        var call = new WebhookCall(new Uri(subscriber.Url!), "msg_" + Guid.NewGuid().ToString("N"), now, body, subscriber.SigningSecrets(protector, now), Options.VerificationTimeout);
         var result = await webhooks.PostAsync(call, cancellationToken).ConfigureAwait(false);
 
         var error = result.Outcome switch
