@@ -16,13 +16,13 @@ internal sealed class ConfirmSubscription(SubscriptionService subscriptions, Sub
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/confirm")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        string? token = request.Query["token"];
+        var token = request.Query["token"].ToString();
         var result = await subscriptions.CheckConfirmationAsync(token, cancellationToken).ConfigureAwait(false);
-        return result.Outcome switch
+        return result.Value switch
         {
-            TokenOutcome.Ok => SubscriptionHttp.Page(request, pages.ConfirmQuestion(result.Subscriber!, token!)),
-            TokenOutcome.AlreadyUsed => SubscriptionHttp.Page(request, pages.AlreadyConfirmed(result.Subscriber!, result.ManageToken!)),
-            _ => SubscriptionHttp.TokenProblem(request, result.Outcome),
+            { AlreadyConfirmed: true } confirmation => SubscriptionHttp.Page(request, pages.AlreadyConfirmed(confirmation.Subscriber, confirmation.ManageToken)),
+            { } confirmation => SubscriptionHttp.Page(request, pages.ConfirmQuestion(confirmation.Subscriber, token)),
+            null => SubscriptionHttp.TokenProblem(request, result.Outcome),
         };
     }
 }

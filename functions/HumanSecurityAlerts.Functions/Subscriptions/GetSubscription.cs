@@ -17,13 +17,13 @@ internal sealed class GetSubscription(SubscriptionService subscriptions, Subscri
         var result = await subscriptions.GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
         if (SubscriptionHttp.WantsJson(request))
         {
-            return result.Outcome == TokenOutcome.Ok
-                ? SubscriptionHttp.Json(request, SubscriptionJson.From(result.Subscriber!))
+            return result.IsOk
+                ? SubscriptionHttp.Json(request, SubscriptionJson.From(result.Value))
                 : SubscriptionHttp.TokenProblemJson(result.Outcome);
         }
 
-        return result.Outcome == TokenOutcome.Ok
-            ? SubscriptionHttp.Page(request, pages.Manage(result.Subscriber!, token, SubscriptionHttp.Language(request, result.Subscriber!.Language)))
+        return result.IsOk
+            ? SubscriptionHttp.Page(request, pages.Manage(result.Value, token, SubscriptionHttp.Language(request, result.Value.Language)))
             : SubscriptionHttp.TokenProblem(request, result.Outcome);
     }
 }

@@ -15,13 +15,13 @@ internal sealed class GetUnsubscribePage(SubscriptionService subscriptions, Subs
         CancellationToken cancellationToken)
     {
         var result = await subscriptions.GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome != TokenOutcome.Ok)
+        if (!result.IsOk)
         {
             return SubscriptionHttp.TokenProblem(request, result.Outcome);
         }
 
-        var lang = SubscriptionHttp.Language(request, result.Subscriber!.Language);
-        return SubscriptionHttp.Page(request, result.Subscriber.Status == SubscriberStatus.Unsubscribed
+        var lang = SubscriptionHttp.Language(request, result.Value.Language);
+        return SubscriptionHttp.Page(request, result.Value.Status == SubscriberStatus.Unsubscribed
             ? SubscriptionPages.Unsubscribed(lang)
             : pages.UnsubscribeConfirmation(token, lang));
     }

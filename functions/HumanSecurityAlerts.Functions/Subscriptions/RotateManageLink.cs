@@ -19,13 +19,13 @@ internal sealed class RotateManageLink(SubscriptionService subscriptions, Subscr
         var result = await subscriptions.RotateManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
         if (SubscriptionHttp.WantsJson(request))
         {
-            return result.Outcome == TokenOutcome.Ok
-                ? SubscriptionHttp.Json(request, new { manageUrl = links.Manage(result.ManageToken!).AbsoluteUri })
+            return result.IsOk
+                ? SubscriptionHttp.Json(request, new { manageUrl = links.Manage(result.Value.ManageToken).AbsoluteUri })
                 : SubscriptionHttp.TokenProblemJson(result.Outcome);
         }
 
-        return result.Outcome == TokenOutcome.Ok
-            ? SubscriptionHttp.Page(request, pages.NewManageLink(result.ManageToken!, SubscriptionHttp.Language(request, result.Subscriber!.Language)))
+        return result.IsOk
+            ? SubscriptionHttp.Page(request, pages.NewManageLink(result.Value.ManageToken, SubscriptionHttp.Language(request, result.Value.Subscriber.Language)))
             : SubscriptionHttp.TokenProblem(request, result.Outcome);
     }
 }

@@ -19,18 +19,16 @@ internal sealed class RotateWebhookSecret(SubscriptionService subscriptions, Sub
         var result = await subscriptions.RotateSecretAsync(token, cancellationToken).ConfigureAwait(false);
         if (SubscriptionHttp.IsForm(request))
         {
-            return result.Outcome switch
-            {
-                TokenOutcome.Ok => SubscriptionHttp.Page(request, pages.SecretRotated(result.Secret!, result.PreviousSecretValidUntil, token, SubscriptionHttp.Language(request, result.Subscriber?.Language))),
-                TokenOutcome.NotApplicable => SubscriptionHttp.TokenProblem(request, TokenOutcome.Invalid),
-                _ => SubscriptionHttp.TokenProblem(request, result.Outcome),
-            };
+            // Not applicable shows the invalid-link page, as any refused token does.
+            return result.IsOk
+                ? SubscriptionHttp.Page(request, pages.SecretRotated(result.Value.Secret, result.Value.PreviousSecretValidUntil, token, SubscriptionHttp.Language(request, result.Value.Subscriber.Language)))
+                : SubscriptionHttp.TokenProblem(request, result.Outcome);
         }
 
-        return result.Outcome switch
+        return result switch
         {
-            TokenOutcome.Ok => SubscriptionHttp.Json(request, new { secret = result.Secret, previousSecretValidUntil = result.PreviousSecretValidUntil }),
-            TokenOutcome.NotApplicable => Http.Problems.Status(StatusCodes.Status409Conflict, "Not applicable.", "Only a webhook subscription that is not cancelled has a secret to rotate."),
+            { Value: { } rotation } => SubscriptionHttp.Json(request, new { secret = rotation.Secret, previousSecretValidUntil = rotation.PreviousSecretValidUntil }),
+            { Outcome: TokenOutcome.NotApplicable } => Http.Problems.Status(StatusCodes.Status409Conflict, "Not applicable.", "Only a webhook subscription that is not cancelled has a secret to rotate."),
             _ => SubscriptionHttp.TokenProblemJson(result.Outcome),
         };
     }

@@ -20,11 +20,11 @@ internal sealed class SubmitConfirmation(SubscriptionService subscriptions, Subs
         }
 
         var result = await subscriptions.ConfirmAsync(form.GetValueOrDefault("token").ToString(), cancellationToken).ConfigureAwait(false);
-        return result.Outcome switch
+        return result.Value switch
         {
-            TokenOutcome.Ok => SubscriptionHttp.Page(request, pages.Confirmed(result.Subscriber!, result.ManageToken!)),
-            TokenOutcome.AlreadyUsed => SubscriptionHttp.Page(request, pages.AlreadyConfirmed(result.Subscriber!, result.ManageToken!)),
-            _ => SubscriptionHttp.TokenProblem(request, result.Outcome),
+            { AlreadyConfirmed: true } confirmation => SubscriptionHttp.Page(request, pages.AlreadyConfirmed(confirmation.Subscriber, confirmation.ManageToken)),
+            { } confirmation => SubscriptionHttp.Page(request, pages.Confirmed(confirmation.Subscriber, confirmation.ManageToken)),
+            null => SubscriptionHttp.TokenProblem(request, result.Outcome),
         };
     }
 }

@@ -24,8 +24,8 @@ internal sealed class Unsubscribe(SubscriptionService subscriptions)
         }
 
         var result = await subscriptions.UnsubscribeAsync(token, cancellationToken).ConfigureAwait(false);
-        return result.Outcome == TokenOutcome.Ok
-            ? SubscriptionHttp.Page(request, SubscriptionPages.Unsubscribed(SubscriptionHttp.Language(request, result.Subscriber!.Language)))
+        return result.IsOk
+            ? SubscriptionHttp.Page(request, SubscriptionPages.Unsubscribed(SubscriptionHttp.Language(request, result.Value.Language)))
             : SubscriptionHttp.TokenProblem(request, result.Outcome);
     }
 }

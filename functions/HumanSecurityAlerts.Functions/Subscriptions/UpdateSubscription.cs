@@ -24,11 +24,11 @@ internal sealed class UpdateSubscription(SubscriptionService subscriptions, Subs
             }
 
             var changed = await subscriptions.ChangePreferencesAsync(token, new PreferenceChange(body!.Pillars?.ToList(), body.Language, body.Frequency), cancellationToken).ConfigureAwait(false);
-            return changed.Outcome switch
+            return changed.Value switch
             {
-                TokenOutcome.Ok => SubscriptionHttp.Json(request, SubscriptionJson.From(changed.Subscriber!)),
-                TokenOutcome.Invalid => Problems.Validation(changed.Errors!),
-                _ => SubscriptionHttp.TokenProblemJson(changed.Outcome),
+                null => SubscriptionHttp.TokenProblemJson(changed.Outcome),
+                { Errors: { } errors } => Problems.Validation(errors),
+                { } update => SubscriptionHttp.Json(request, SubscriptionJson.From(update.Subscriber)),
             };
         }
 
@@ -43,15 +43,15 @@ internal sealed class UpdateSubscription(SubscriptionService subscriptions, Subs
             form.TryGetValue("language", out var language) ? language.ToString() : null,
             form.TryGetValue("frequency", out var frequency) ? frequency.ToString() : null);
         var result = await subscriptions.ChangePreferencesAsync(token, change, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome is not (TokenOutcome.Ok or TokenOutcome.Invalid))
+        if (!result.IsOk)
         {
             return SubscriptionHttp.TokenProblem(request, result.Outcome);
         }
 
-        var lang = SubscriptionHttp.Language(request, result.Subscriber!.Language);
-        return result.Outcome == TokenOutcome.Ok
-            ? SubscriptionHttp.Page(request, pages.Manage(result.Subscriber, token, result.Subscriber.Language, saved: true))
-            : SubscriptionHttp.Page(request, pages.Manage(result.Subscriber, token, lang, pillarError: true), StatusCodes.Status400BadRequest);
+        var subscriber = result.Value.Subscriber;
+        return result.Value.Saved
+            ? SubscriptionHttp.Page(request, pages.Manage(subscriber, token, subscriber.Language, saved: true))
+            : SubscriptionHttp.Page(request, pages.Manage(subscriber, token, SubscriptionHttp.Language(request, subscriber.Language), pillarError: true), StatusCodes.Status400BadRequest);
     }
 
     internal sealed class PreferencesBody

@@ -19,22 +19,20 @@ internal sealed class VerifyWebhook(SubscriptionService subscriptions, Subscript
         var result = await subscriptions.VerifyWebhookAsync(token, cancellationToken).ConfigureAwait(false);
         if (SubscriptionHttp.IsForm(request))
         {
-            return result.Outcome switch
-            {
-                TokenOutcome.Ok => SubscriptionHttp.Page(request, pages.WebhookVerification(result.Subscriber!, token, SubscriptionHttp.Language(request, result.Subscriber!.Language), result.Verification!)),
-                TokenOutcome.NotApplicable => SubscriptionHttp.TokenProblem(request, TokenOutcome.Invalid),
-                _ => SubscriptionHttp.TokenProblem(request, result.Outcome),
-            };
+            // Not applicable shows the invalid-link page, as any refused token does.
+            return result.IsOk
+                ? SubscriptionHttp.Page(request, pages.WebhookVerification(result.Value.Subscriber, token, SubscriptionHttp.Language(request, result.Value.Subscriber.Language), result.Value.Verification))
+                : SubscriptionHttp.TokenProblem(request, result.Outcome);
         }
 
-        return result.Outcome switch
+        return result switch
         {
-            TokenOutcome.Ok => SubscriptionHttp.Json(request, new
+            { Value: { } check } => SubscriptionHttp.Json(request, new
             {
-                status = result.Subscriber!.Status.Name(),
-                verification = new { succeeded = result.Verification!.Succeeded, error = result.Verification.Error },
+                status = check.Subscriber.Status.Name(),
+                verification = new { succeeded = check.Verification.Succeeded, error = check.Verification.Error },
             }),
-            TokenOutcome.NotApplicable => Http.Problems.Status(StatusCodes.Status409Conflict, "Not applicable.", "Only an active or pending webhook subscription can be verified."),
+            { Outcome: TokenOutcome.NotApplicable } => Http.Problems.Status(StatusCodes.Status409Conflict, "Not applicable.", "Only an active or pending webhook subscription can be verified."),
             _ => SubscriptionHttp.TokenProblemJson(result.Outcome),
         };
     }

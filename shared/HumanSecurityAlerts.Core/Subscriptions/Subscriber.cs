@@ -52,4 +52,22 @@ public sealed record Subscriber
 
     /// <summary>The address or URL messages go to.</summary>
     public string Address => Channel == SubscriptionChannel.Email ? Email ?? "" : Url ?? "";
+
+    /// <summary>The secrets that sign at <paramref name="now"/>: the current one, and the previous one during a rotation's overlap.</summary>
+    internal IReadOnlyList<string> SigningSecrets(ISecretProtector protector, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(protector);
+        var secrets = new List<string>(2);
+        if (ProtectedSecret is not null)
+        {
+            secrets.Add(protector.Unprotect(ProtectedSecret));
+        }
+
+        if (ProtectedPreviousSecret is not null && PreviousSecretExpiresAt > now)
+        {
+            secrets.Add(protector.Unprotect(ProtectedPreviousSecret));
+        }
+
+        return secrets;
+    }
 }

@@ -92,35 +92,37 @@ public sealed class SubscriptionService(
     }
 
     /// <summary>
-    /// What a confirmation link shows before anything changes (a GET must not confirm: mail filters open links):
-    /// <see cref="TokenOutcome.Ok"/> when it can be confirmed, <see cref="TokenOutcome.AlreadyUsed"/> once it was.
+    /// What a confirmation link shows before anything changes (a GET must not confirm: mail filters open links): the
+    /// subscriber to confirm, or <see cref="Confirmation.AlreadyConfirmed"/> once the link was used.
     /// </summary>
-    public async Task<TokenResult> CheckConfirmationAsync(string? token, CancellationToken cancellationToken)
+    public async Task<TokenResult<Confirmation>> CheckConfirmationAsync(string? token, CancellationToken cancellationToken)
     {
         var (outcome, row) = await FindTokenAsync(token, SubscriberTokenPurpose.Confirm, cancellationToken).ConfigureAwait(false);
-        if (outcome is not (TokenOutcome.Ok or TokenOutcome.AlreadyUsed))
+        if (row is null || outcome is not (TokenOutcome.Ok or TokenOutcome.AlreadyUsed))
         {
-            return new TokenResult(outcome);
+            return new(outcome);
         }
 
-        var subscriber = await store.GetAsync(row!.SubscriberId, cancellationToken).ConfigureAwait(false);
-        return subscriber is null ? TokenResult.NotFound : new TokenResult(outcome, subscriber, protector.Unprotect(subscriber.ProtectedManageToken));
+        var subscriber = await store.GetAsync(row.SubscriberId, cancellationToken).ConfigureAwait(false);
+        return subscriber is null
+            ? new(TokenOutcome.NotFound)
+            : new(new Confirmation(subscriber, protector.Unprotect(subscriber.ProtectedManageToken), outcome == TokenOutcome.AlreadyUsed));
     }
 
     /// <summary>Activates the subscriber (the button of the confirmation page). The link stays readable as "already confirmed" until it expires.</summary>
-    public async Task<TokenResult> ConfirmAsync(string? token, CancellationToken cancellationToken)
+    public async Task<TokenResult<Confirmation>> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
         var (outcome, row) = await FindTokenAsync(token, SubscriberTokenPurpose.Confirm, cancellationToken).ConfigureAwait(false);
-        if (outcome != TokenOutcome.Ok)
+        if (row is null || outcome != TokenOutcome.Ok)
         {
             SubscriptionLog.TokenRejected(logger, outcome.ToString());
-            return outcome == TokenOutcome.AlreadyUsed ? await CheckConfirmationAsync(token, cancellationToken).ConfigureAwait(false) : new TokenResult(outcome);
+            return outcome == TokenOutcome.AlreadyUsed ? await CheckConfirmationAsync(token, cancellationToken).ConfigureAwait(false) : new(outcome);
         }
 
-        var subscriber = await store.GetAsync(row!.SubscriberId, cancellationToken).ConfigureAwait(false);
+        var subscriber = await store.GetAsync(row.SubscriberId, cancellationToken).ConfigureAwait(false);
         if (subscriber is null)
         {
-            return TokenResult.NotFound;
+            return new(TokenOutcome.NotFound);
         }
 
         if (subscriber.Status != SubscriberStatus.Active)
@@ -131,21 +133,21 @@ public sealed class SubscriptionService(
         }
 
         await store.AddTokenAsync(row with { UsedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-        return new TokenResult(TokenOutcome.Ok, subscriber, protector.Unprotect(subscriber.ProtectedManageToken));
+        return new(new Confirmation(subscriber, protector.Unprotect(subscriber.ProtectedManageToken), AlreadyConfirmed: false));
     }
 
-    public async Task<TokenResult> GetByManageTokenAsync(string? token, CancellationToken cancellationToken)
+    public async Task<TokenResult<Subscriber>> GetByManageTokenAsync(string? token, CancellationToken cancellationToken)
     {
         var (outcome, row) = await FindTokenAsync(token, SubscriberTokenPurpose.Manage, cancellationToken).ConfigureAwait(false);
-        if (outcome != TokenOutcome.Ok)
+        if (row is null || outcome != TokenOutcome.Ok)
         {
-            return new TokenResult(outcome);
+            return new(outcome);
         }
 
-        var subscriber = await store.GetAsync(row!.SubscriberId, cancellationToken).ConfigureAwait(false);
+        var subscriber = await store.GetAsync(row.SubscriberId, cancellationToken).ConfigureAwait(false);
         if (subscriber is null)
         {
-            return TokenResult.NotFound;
+            return new(TokenOutcome.NotFound);
         }
 
         // Only the subscriber's current manage token counts: one replaced (or left by an old race) is dead at once.
@@ -153,22 +155,23 @@ public sealed class SubscriptionService(
         if (!CryptographicOperations.FixedTimeEquals(current, Encoding.ASCII.GetBytes(row.Hash)))
         {
             await store.DeleteTokenAsync(row.Hash, cancellationToken).ConfigureAwait(false);
-            return TokenResult.NotFound;
+            return new(TokenOutcome.NotFound);
         }
 
-        return new TokenResult(TokenOutcome.Ok, subscriber, token);
+        return new(subscriber);
     }
 
-    public async Task<TokenResult> ChangePreferencesAsync(string? token, PreferenceChange change, CancellationToken cancellationToken)
+    /// <summary>Saves the change, or returns the subscriber unchanged with the reasons it was refused.</summary>
+    public async Task<TokenResult<PreferenceUpdate>> ChangePreferencesAsync(string? token, PreferenceChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var current = await GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        if (current.Outcome != TokenOutcome.Ok)
+        if (!current.IsOk)
         {
-            return current;
+            return new(current.Outcome);
         }
 
-        var subscriber = current.Subscriber!;
+        var subscriber = current.Value;
         var errors = new FieldErrors();
         var pillars = change.Pillars is null ? subscriber.Pillars : ValidatePillars(change.Pillars, errors);
         var language = change.Language ?? subscriber.Language;
@@ -190,65 +193,65 @@ public sealed class SubscriptionService(
 
         if (!errors.IsEmpty)
         {
-            return current with { Outcome = TokenOutcome.Invalid, Errors = errors };
+            return new(new PreferenceUpdate(subscriber, errors));
         }
 
         subscriber = subscriber with { Pillars = pillars, Language = language, Frequency = frequency };
         await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
         SubscriptionLog.PreferencesChanged(logger, subscriber.Id, pillars.Count, language, frequency.Name());
-        return current with { Subscriber = subscriber };
+        return new(new PreferenceUpdate(subscriber));
     }
 
     /// <summary>Immediate and idempotent: when this returns the subscriber is in no pillar index.</summary>
-    public async Task<TokenResult> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
+    public async Task<TokenResult<Subscriber>> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
         var current = await GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        if (current.Outcome != TokenOutcome.Ok)
+        if (!current.IsOk)
         {
             return current;
         }
 
-        var subscriber = current.Subscriber! with
+        var subscriber = current.Value with
         {
             Status = SubscriberStatus.Unsubscribed,
-            UnsubscribedAt = current.Subscriber!.UnsubscribedAt ?? time.GetUtcNow(),
+            UnsubscribedAt = current.Value.UnsubscribedAt ?? time.GetUtcNow(),
         };
         await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
         SubscriptionLog.Unsubscribed(logger, subscriber.Id);
-        return current with { Subscriber = subscriber };
+        return new(subscriber);
     }
 
     /// <summary>Runs the webhook verification handshake again (e.g. after fixing the endpoint).</summary>
-    public async Task<TokenResult> VerifyWebhookAsync(string? token, CancellationToken cancellationToken)
+    public async Task<TokenResult<WebhookReverification>> VerifyWebhookAsync(string? token, CancellationToken cancellationToken)
     {
         var current = await GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        if (current.Outcome != TokenOutcome.Ok)
+        if (!current.IsOk)
         {
-            return current;
+            return new(current.Outcome);
         }
 
-        if (current.Subscriber!.Channel != SubscriptionChannel.Webhook || current.Subscriber.Status == SubscriberStatus.Unsubscribed)
+        if (current.Value.Channel != SubscriptionChannel.Webhook || current.Value.Status == SubscriberStatus.Unsubscribed)
         {
-            return current with { Outcome = TokenOutcome.NotApplicable };
+            return new(TokenOutcome.NotApplicable);
         }
 
-        var (subscriber, verification) = await VerifyAsync(current.Subscriber, cancellationToken).ConfigureAwait(false);
-        return current with { Subscriber = subscriber, Verification = verification };
+        var (subscriber, verification) = await VerifyAsync(current.Value, cancellationToken).ConfigureAwait(false);
+        return new(new WebhookReverification(subscriber, verification));
     }
 
     /// <summary>Issues a new secret; the previous one keeps signing alongside it for <see cref="SubscriptionOptions.SecretRotationOverlap"/>.</summary>
-    public async Task<TokenResult> RotateSecretAsync(string? token, CancellationToken cancellationToken)
+    public async Task<TokenResult<SecretRotation>> RotateSecretAsync(string? token, CancellationToken cancellationToken)
     {
         var current = await GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        if (current.Outcome != TokenOutcome.Ok)
+        if (!current.IsOk)
         {
-            return current;
+            return new(current.Outcome);
         }
 
-        var subscriber = current.Subscriber!;
+        var subscriber = current.Value;
         if (subscriber.Channel != SubscriptionChannel.Webhook || subscriber.Status == SubscriberStatus.Unsubscribed || subscriber.ProtectedSecret is null)
         {
-            return current with { Outcome = TokenOutcome.NotApplicable };
+            return new(TokenOutcome.NotApplicable);
         }
 
         var secret = WebhookSecret.Generate();
@@ -261,47 +264,28 @@ public sealed class SubscriptionService(
         };
         await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
         SubscriptionLog.SecretRotated(logger, subscriber.Id, until);
-        return current with { Subscriber = subscriber, Secret = secret, PreviousSecretValidUntil = until };
+        return new(new SecretRotation(subscriber, secret, until));
     }
 
     /// <summary>
     /// Replaces the management token (a link that was forwarded or leaked): the old one stops working at once, and every
     /// message from now on carries the new one, which is returned this once.
     /// </summary>
-    public async Task<TokenResult> RotateManageTokenAsync(string? token, CancellationToken cancellationToken)
+    public async Task<TokenResult<ManageTokenRotation>> RotateManageTokenAsync(string? token, CancellationToken cancellationToken)
     {
         var current = await GetByManageTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        if (current.Outcome != TokenOutcome.Ok)
+        if (token is null || !current.IsOk)
         {
-            return current;
+            return new(current.Outcome);
         }
 
         var fresh = Tokens.New();
-        var subscriber = current.Subscriber! with { ProtectedManageToken = protector.Protect(fresh) };
+        var subscriber = current.Value with { ProtectedManageToken = protector.Protect(fresh) };
         await store.AddTokenAsync(new SubscriberToken(Tokens.Hash(fresh), SubscriberTokenPurpose.Manage, subscriber.Id, null), cancellationToken).ConfigureAwait(false);
         await store.SaveAsync(subscriber, cancellationToken).ConfigureAwait(false);
-        await store.DeleteTokenAsync(Tokens.Hash(token!), cancellationToken).ConfigureAwait(false);
+        await store.DeleteTokenAsync(Tokens.Hash(token), cancellationToken).ConfigureAwait(false);
         SubscriptionLog.ManageTokenRotated(logger, subscriber.Id);
-        return new TokenResult(TokenOutcome.Ok, subscriber, fresh);
-    }
-
-    /// <summary>The secrets that sign at <paramref name="now"/>: the current one, and the previous one during a rotation's overlap.</summary>
-    public static IReadOnlyList<string> SigningSecrets(Subscriber subscriber, ISecretProtector protector, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(subscriber);
-        ArgumentNullException.ThrowIfNull(protector);
-        var secrets = new List<string>(2);
-        if (subscriber.ProtectedSecret is not null)
-        {
-            secrets.Add(protector.Unprotect(subscriber.ProtectedSecret));
-        }
-
-        if (subscriber.ProtectedPreviousSecret is not null && subscriber.PreviousSecretExpiresAt > now)
-        {
-            secrets.Add(protector.Unprotect(subscriber.ProtectedPreviousSecret));
-        }
-
-        return secrets;
+        return new(new ManageTokenRotation(subscriber, fresh));
     }
 
     private static List<string> ValidatePillars(IEnumerable<string?>? requested, FieldErrors errors)
@@ -337,7 +321,7 @@ public sealed class SubscriptionService(
             return (TokenOutcome.NotFound, null);
         }
 
-        var row = await store.FindTokenAsync(Tokens.Hash(token!), cancellationToken).ConfigureAwait(false);
+        var row = await store.FindTokenAsync(Tokens.Hash(token), cancellationToken).ConfigureAwait(false);
         if (row is null || row.Purpose != purpose)
         {
             return (TokenOutcome.NotFound, null);
@@ -485,7 +469,7 @@ public sealed class SubscriptionService(
             timestamp = now.UtcDateTime, // "Z", as in publication events
             data = new { validationCode = code, subscriptionId = subscriber.Id },
         });
-        var call = new WebhookCall(new Uri(subscriber.Url!), "msg_" + Guid.NewGuid().ToString("N"), now, body, SigningSecrets(subscriber, protector, now), Options.VerificationTimeout);
+        var call = new WebhookCall(new Uri(subscriber.Url!), "msg_" + Guid.NewGuid().ToString("N"), now, body, subscriber.SigningSecrets(protector, now), Options.VerificationTimeout);
         var result = await webhooks.PostAsync(call, cancellationToken).ConfigureAwait(false);
 
         var error = result.Outcome switch

@@ -14,6 +14,4 @@ public enum TokenOutcome
 
     /// <summary>The token is fine but the operation does not apply (e.g. verifying an email subscriber).</summary>
     NotApplicable,
-
-    Invalid,
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -15,6 +16,6 @@ public static class Tokens
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
     /// <summary>Cheap shape check before any storage read.</summary>
-    public static bool IsWellFormed(string? token) =>
+    public static bool IsWellFormed([NotNullWhen(true)] string? token) =>
         token is { Length: Length } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -136,7 +136,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
         }
 
         var secrets = subscriber.Channel == SubscriptionChannel.Webhook
-            ? SubscriptionService.SigningSecrets(subscriber, protector, time.GetUtcNow())
+            ? subscriber.SigningSecrets(protector, time.GetUtcNow())
             : [];
         return new DeliveryTarget(subscriber.Id, subscriber.Channel, subscriber.Language, subscriber.Frequency, subscriber.Pillars, subscriber.Address, protector.Unprotect(subscriber.ProtectedManageToken), secrets);
     }
