@@ -22,7 +22,7 @@ internal sealed class LanguageVocabulary
     // Snowball stemmers are not thread-safe: each thread keeps one per language (vocabularies live
     // as long as the process, see PillarVocabulary.Default).
     [ThreadStatic]
-    private static SnowballProgram?[]? threadStemmers;
+    private static SnowballProgram?[]? ThreadStemmers;
 
     private readonly int index;
 
@@ -88,11 +88,11 @@ internal sealed class LanguageVocabulary
             return Stop;
         }
 
-        var stemmers = threadStemmers ??= new SnowballProgram?[index + 1];
+        var stemmers = ThreadStemmers ??= new SnowballProgram?[index + 1];
         if (stemmers.Length <= index)
         {
             Array.Resize(ref stemmers, index + 1);
-            threadStemmers = stemmers;
+            ThreadStemmers = stemmers;
         }
 
         var stemmer = stemmers[index] ??= createStemmer();

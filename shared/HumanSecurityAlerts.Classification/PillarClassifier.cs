@@ -23,7 +23,7 @@ internal sealed class PillarClassifier : IPillarClassifier
     private static readonly string[] FieldNames = ["title", "summary", "body"];
 
     [ThreadStatic]
-    private static ClassificationScratch? threadScratch;
+    private static ClassificationScratch? ThreadScratch;
 
     private readonly ClassifierOptions options;
     private readonly PillarVocabulary vocabulary = PillarVocabulary.Default;
@@ -41,7 +41,7 @@ internal sealed class PillarClassifier : IPillarClassifier
     {
         ArgumentNullException.ThrowIfNull(input);
 
-        var scratch = threadScratch ??= new ClassificationScratch(vocabulary.Languages.Count, vocabulary.Detector.CountSlots, vocabulary.Terms.Count);
+        var scratch = ThreadScratch ??= new ClassificationScratch(vocabulary.Languages.Count, vocabulary.Detector.CountSlots, vocabulary.Terms.Count);
         scratch.Reset();
         var budget = options.MaxInputCharacters;
         Analyze(scratch, Title, Prepare(input.Title, ref budget));

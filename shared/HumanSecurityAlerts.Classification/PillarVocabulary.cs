@@ -24,7 +24,7 @@ internal sealed class PillarVocabulary
     // Stemming and three hash lookups per word would dominate the cost; each thread remembers what
     // it learnt about a word, in one lookup. Static because there is one vocabulary per process.
     [ThreadStatic]
-    private static WordCache? threadWords;
+    private static WordCache? ThreadWords;
 
     private PillarVocabulary(IReadOnlyList<LanguageVocabulary> languages, IReadOnlyList<VocabularyTerm> terms)
     {
@@ -45,7 +45,7 @@ internal sealed class PillarVocabulary
     /// <summary>A folded word's code in each language and its language-detection slot. Thread-safe; allocates only the first time a thread meets a word.</summary>
     public WordInfo Describe(ReadOnlySpan<char> folded)
     {
-        var cache = threadWords ??= new WordCache();
+        var cache = ThreadWords ??= new WordCache();
         if (cache.Lookup.TryGetValue(folded, out var info))
         {
             return info;

@@ -21,9 +21,9 @@ internal sealed class AmqpBrokerHost(EntityStore entities, ILogger logger) : IRu
     private const string ManagementSuffix = "/$management";
     private static readonly AmqpSymbol SessionFilter = new("com.microsoft:session-filter");
 
-    private readonly RequestResponseNode _requestResponse = new();
-    private readonly ConcurrentDictionary<AmqpConnection, byte> _connections = new();
-    private AmqpTransportListener? _listener;
+    private readonly RequestResponseNode requestResponse = new();
+    private readonly ConcurrentDictionary<AmqpConnection, byte> connections = new();
+    private AmqpTransportListener? listener;
 
     /// <summary>Listens on 127.0.0.1 (and ::1 when available) at the given port; throws a <see cref="SocketException"/> when it is taken.</summary>
     public void Start(int port)
@@ -48,20 +48,20 @@ internal sealed class AmqpBrokerHost(EntityStore entities, ILogger logger) : IRu
             listeners.Add(new TcpTransportSettings { Host = IPAddress.IPv6Loopback.ToString(), Port = port }.CreateListener());
         }
 
-        _listener = new AmqpTransportListener(listeners, settings);
-        _listener.Listen(OnAcceptTransport);
+        this.listener = new AmqpTransportListener(listeners, settings);
+        this.listener.Listen(OnAcceptTransport);
     }
 
     public void Dispose()
     {
-        _listener?.Close();
+        this.listener?.Close();
         CloseConnections();
     }
 
     /// <summary>Closes every client connection, as Service Bus does on a failover; the listener keeps accepting new ones.</summary>
     public void CloseConnections()
     {
-        foreach (AmqpConnection connection in _connections.Keys)
+        foreach (AmqpConnection connection in this.connections.Keys)
         {
             connection.SafeClose(new AmqpException(AmqpErrorCode.ConnectionForced, "The local broker closed the connection."));
         }
@@ -129,11 +129,11 @@ internal sealed class AmqpBrokerHost(EntityStore entities, ILogger logger) : IRu
     {
         if (link is ReceivingAmqpLink requests)
         {
-            _requestResponse.AttachRequestLink(requests, handler);
+            requestResponse.AttachRequestLink(requests, handler);
         }
         else
         {
-            _requestResponse.AttachReplyLink((SendingAmqpLink)link);
+            requestResponse.AttachReplyLink((SendingAmqpLink)link);
         }
     }
 
@@ -169,8 +169,8 @@ internal sealed class AmqpBrokerHost(EntityStore entities, ILogger logger) : IRu
             false,
             ((AmqpTransportListener)listener).AmqpSettings,
             new AmqpConnectionSettings { ContainerId = "HumanSecurityAlerts.LocalServiceBus", MaxFrameSize = 64 * 1024 });
-        _connections.TryAdd(connection, 0);
-        connection.Closed += (_, _) => _connections.TryRemove(connection, out _);
+        this.connections.TryAdd(connection, 0);
+        connection.Closed += (_, _) => this.connections.TryRemove(connection, out _);
         connection.BeginOpen(AmqpConstants.DefaultTimeout, OnConnectionOpened, connection);
     }
 

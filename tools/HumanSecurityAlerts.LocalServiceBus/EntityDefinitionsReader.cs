@@ -10,17 +10,17 @@ namespace HumanSecurityAlerts.LocalServiceBus;
 /// </summary>
 internal sealed class EntityDefinitionsReader
 {
-    private readonly List<string> _errors = [];
-    private readonly List<(string Name, QueueOptions Options)> _queues = [];
-    private readonly List<(string Name, TopicOptions Options, List<(string Name, SubscriptionOptions Options)> Subscriptions)> _topics = [];
+    private readonly List<string> errors = [];
+    private readonly List<(string Name, QueueOptions Options)> queues = [];
+    private readonly List<(string Name, TopicOptions Options, List<(string Name, SubscriptionOptions Options)> Subscriptions)> topics = [];
 
     private EntityDefinitionsReader()
     {
     }
 
-    public IReadOnlyList<(string Name, QueueOptions Options)> Queues => _queues;
+    public IReadOnlyList<(string Name, QueueOptions Options)> Queues => queues;
 
-    public IReadOnlyList<(string Name, TopicOptions Options, List<(string Name, SubscriptionOptions Options)> Subscriptions)> Topics => _topics;
+    public IReadOnlyList<(string Name, TopicOptions Options, List<(string Name, SubscriptionOptions Options)> Subscriptions)> Topics => topics;
 
     /// <exception cref="ServiceBusConfigurationException">The JSON is malformed or an entity is invalid; the message lists every problem.</exception>
     public static EntityDefinitionsReader Read(string json, string source)
@@ -36,9 +36,9 @@ internal sealed class EntityDefinitionsReader
             throw new ServiceBusConfigurationException($"{source} is not valid JSON: {exception.Message}", exception);
         }
 
-        if (reader._errors.Count > 0)
+        if (reader.errors.Count > 0)
         {
-            throw new ServiceBusConfigurationException($"{source} is invalid:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", reader._errors)}");
+            throw new ServiceBusConfigurationException($"{source} is invalid:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", reader.errors)}");
         }
 
         return reader;
@@ -49,7 +49,7 @@ internal sealed class EntityDefinitionsReader
         JsonElement? userConfig = Object(root, "the file", ["UserConfig"])?.GetValueOrDefault("UserConfig");
         if (userConfig is not { } config || Object(config, "UserConfig", ["Namespaces", "Logging"]) is not { } properties)
         {
-            _errors.Add("The file must have a 'UserConfig' object.");
+            errors.Add("The file must have a 'UserConfig' object.");
             return;
         }
 
@@ -79,7 +79,7 @@ internal sealed class EntityDefinitionsReader
         string entity = $"queue '{name}'";
         if (queue.ValueKind == JsonValueKind.Object && queue.TryGetProperty("Subscriptions", out _))
         {
-            _errors.Add($"{entity} has 'Subscriptions', but subscriptions belong to a topic.");
+            errors.Add($"{entity} has 'Subscriptions', but subscriptions belong to a topic.");
             return;
         }
 
@@ -100,7 +100,7 @@ internal sealed class EntityDefinitionsReader
 
         CheckUnsupported(properties, entity);
         var defaults = new QueueOptions();
-        _queues.Add((name, new QueueOptions
+        queues.Add((name, new QueueOptions
         {
             DeadLetteringOnMessageExpiration = Bool(properties, "DeadLetteringOnMessageExpiration", entity) ?? defaults.DeadLetteringOnMessageExpiration,
             DefaultMessageTimeToLive = Duration(properties, "DefaultMessageTimeToLive", entity) ?? defaults.DefaultMessageTimeToLive,
@@ -138,7 +138,7 @@ internal sealed class EntityDefinitionsReader
             }
         }
 
-        _topics.Add((name, options, subscriptions));
+        topics.Add((name, options, subscriptions));
     }
 
     private (string Name, SubscriptionOptions Options)? ReadSubscription(JsonElement subscription, string topicName)
@@ -189,13 +189,13 @@ internal sealed class EntityDefinitionsReader
         Dictionary<string, JsonElement>? properties = Properties(rule, entity, ["FilterType", "CorrelationFilter", "SqlFilter", "Action"]);
         if (properties is null)
         {
-            _errors.Add($"{entity} has no 'Properties'.");
+            errors.Add($"{entity} has no 'Properties'.");
             return null;
         }
 
         if (properties.ContainsKey("Action"))
         {
-            _errors.Add($"{entity}: rule actions are not supported by the local broker.");
+            errors.Add($"{entity}: rule actions are not supported by the local broker.");
         }
 
         string? filterType = String(properties, "FilterType", entity);
@@ -209,7 +209,7 @@ internal sealed class EntityDefinitionsReader
             };
             if (result is null)
             {
-                _errors.Add($"{entity} needs FilterType 'Correlation' with a 'CorrelationFilter', or 'Sql' with a 'SqlFilter'.");
+                errors.Add($"{entity} needs FilterType 'Correlation' with a 'CorrelationFilter', or 'Sql' with a 'SqlFilter'.");
             }
             else
             {
@@ -220,7 +220,7 @@ internal sealed class EntityDefinitionsReader
         }
         catch (ServiceBusConfigurationException exception)
         {
-            _errors.Add($"{subscription}: {exception.Message}");
+            errors.Add($"{subscription}: {exception.Message}");
             return null;
         }
     }
@@ -238,7 +238,7 @@ internal sealed class EntityDefinitionsReader
         {
             if (properties.ValueKind != JsonValueKind.Object)
             {
-                _errors.Add($"{entity}: CorrelationFilter 'Properties' must be an object.");
+                errors.Add($"{entity}: CorrelationFilter 'Properties' must be an object.");
             }
             else
             {
@@ -255,7 +255,7 @@ internal sealed class EntityDefinitionsReader
                     };
                     if (value is null)
                     {
-                        _errors.Add($"{entity}: correlation property '{property.Name}' must be a string, number or boolean.");
+                        errors.Add($"{entity}: correlation property '{property.Name}' must be a string, number or boolean.");
                     }
                     else
                     {
@@ -289,13 +289,13 @@ internal sealed class EntityDefinitionsReader
         {
             if (!string.IsNullOrEmpty(String(properties, forward, entity)))
             {
-                _errors.Add($"{entity}: '{forward}' is not supported by the local broker.");
+                errors.Add($"{entity}: '{forward}' is not supported by the local broker.");
             }
         }
 
         if (Bool(properties, "RequiresSession", entity) == true)
         {
-            _errors.Add($"{entity}: sessions (RequiresSession) are not supported by the local broker.");
+            errors.Add($"{entity}: sessions (RequiresSession) are not supported by the local broker.");
         }
     }
 
@@ -309,7 +309,7 @@ internal sealed class EntityDefinitionsReader
             return name.GetString()!;
         }
 
-        _errors.Add($"A {kind} has no 'Name'.");
+        errors.Add($"A {kind} has no 'Name'.");
         return "(unnamed)";
     }
 
@@ -328,7 +328,7 @@ internal sealed class EntityDefinitionsReader
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            _errors.Add($"{what} must be a JSON object.");
+            errors.Add($"{what} must be a JSON object.");
             return null;
         }
 
@@ -341,7 +341,7 @@ internal sealed class EntityDefinitionsReader
             }
             else
             {
-                _errors.Add($"{what}: unknown property '{property.Name}'.");
+                errors.Add($"{what}: unknown property '{property.Name}'.");
             }
         }
 
@@ -357,7 +357,7 @@ internal sealed class EntityDefinitionsReader
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            _errors.Add($"{owner}: '{name}' must be an array.");
+            errors.Add($"{owner}: '{name}' must be an array.");
             return [];
         }
 
@@ -376,7 +376,7 @@ internal sealed class EntityDefinitionsReader
             return element.GetString();
         }
 
-        _errors.Add($"{entity}: '{name}' must be a string, got {element.GetRawText()}.");
+        errors.Add($"{entity}: '{name}' must be a string, got {element.GetRawText()}.");
         return null;
     }
 
@@ -392,7 +392,7 @@ internal sealed class EntityDefinitionsReader
             return element.GetBoolean();
         }
 
-        _errors.Add($"{entity}: '{name}' must be true or false, got {element.GetRawText()}.");
+        errors.Add($"{entity}: '{name}' must be true or false, got {element.GetRawText()}.");
         return null;
     }
 
@@ -408,7 +408,7 @@ internal sealed class EntityDefinitionsReader
             return number;
         }
 
-        _errors.Add($"{entity}: '{name}' must be a positive whole number, got {element.GetRawText()}.");
+        errors.Add($"{entity}: '{name}' must be a positive whole number, got {element.GetRawText()}.");
         return null;
     }
 
@@ -432,7 +432,7 @@ internal sealed class EntityDefinitionsReader
         {
         }
 
-        _errors.Add($"{entity}: '{name}' must be a positive ISO-8601 duration such as PT1M, got '{text}'.");
+        errors.Add($"{entity}: '{name}' must be a positive ISO-8601 duration such as PT1M, got '{text}'.");
         return null;
     }
 }

@@ -8,7 +8,7 @@ internal sealed class EntityStore(TimeProvider time)
     private const string SubscriptionsSegment = "/Subscriptions/";
     private const string DeadLetterSuffix = "/$DeadLetterQueue";
 
-    private readonly ConcurrentDictionary<string, SendableEntity> _entities = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SendableEntity> entities = new(StringComparer.OrdinalIgnoreCase);
 
     public void AddQueue(string name, QueueOptions options) => Add(new QueueEntity(ValidateName(name), options, time));
 
@@ -16,7 +16,7 @@ internal sealed class EntityStore(TimeProvider time)
 
     public void AddSubscription(string topicName, string subscriptionName, SubscriptionOptions options)
     {
-        if (!_entities.TryGetValue(topicName, out SendableEntity? entity) || entity is not TopicEntity topic)
+        if (!entities.TryGetValue(topicName, out SendableEntity? entity) || entity is not TopicEntity topic)
         {
             throw new InvalidOperationException($"Subscription '{subscriptionName}' needs topic '{topicName}', which does not exist.");
         }
@@ -37,21 +37,21 @@ internal sealed class EntityStore(TimeProvider time)
         int subscriptions = path.IndexOf(SubscriptionsSegment, StringComparison.OrdinalIgnoreCase);
         if (subscriptions >= 0)
         {
-            return _entities.TryGetValue(path[..subscriptions], out SendableEntity? entity)
+            return entities.TryGetValue(path[..subscriptions], out SendableEntity? entity)
                 && entity is TopicEntity topic
                 && topic.Subscriptions.TryGetValue(path[(subscriptions + SubscriptionsSegment.Length)..], out SubscriptionEntity? subscription)
                 ? new ResolvedEntity(path, null, subscription.Messages)
                 : null;
         }
 
-        return _entities.TryGetValue(path, out SendableEntity? sendable)
+        return entities.TryGetValue(path, out SendableEntity? sendable)
             ? new ResolvedEntity(path, sendable, (sendable as QueueEntity)?.Messages)
             : null;
     }
 
     public void Tick()
     {
-        foreach (SendableEntity entity in _entities.Values)
+        foreach (SendableEntity entity in entities.Values)
         {
             entity.Tick();
         }
@@ -68,7 +68,7 @@ internal sealed class EntityStore(TimeProvider time)
 
     private void Add(SendableEntity entity)
     {
-        if (!_entities.TryAdd(entity.Name, entity))
+        if (!entities.TryAdd(entity.Name, entity))
         {
             throw new InvalidOperationException($"An entity named '{entity.Name}' already exists.");
         }

@@ -22,16 +22,16 @@ public sealed class LocalServiceBusBroker : IAsyncDisposable
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(50);
 
-    private readonly EntityStore _entities = new(TimeProvider.System);
-    private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stopping = new();
-    private AmqpBrokerHost? _host;
-    private Task? _ticker;
-    private int _entityCount;
+    private readonly EntityStore entities = new(TimeProvider.System);
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private AmqpBrokerHost? host;
+    private Task? ticker;
+    private int entityCount;
 
     public LocalServiceBusBroker(ILoggerFactory? loggerFactory = null)
     {
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LocalServiceBusBroker>();
+        logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LocalServiceBusBroker>();
     }
 
     /// <summary>The TCP port on loopback; known once started.</summary>
@@ -72,74 +72,74 @@ public sealed class LocalServiceBusBroker : IAsyncDisposable
     /// <summary>Adds a queue; allowed while running, so tests can create uniquely named entities.</summary>
     public void AddQueue(string name, QueueOptions? options = null)
     {
-        _entities.AddQueue(name, options ?? new QueueOptions());
-        Interlocked.Increment(ref _entityCount);
+        this.entities.AddQueue(name, options ?? new QueueOptions());
+        Interlocked.Increment(ref entityCount);
     }
 
     public void AddTopic(string name, TopicOptions? options = null)
     {
-        _entities.AddTopic(name, options ?? new TopicOptions());
-        Interlocked.Increment(ref _entityCount);
+        this.entities.AddTopic(name, options ?? new TopicOptions());
+        Interlocked.Increment(ref entityCount);
     }
 
     /// <exception cref="ServiceBusConfigurationException">A rule's filter is invalid or outside the supported SQL subset.</exception>
     public void AddSubscription(string topicName, string subscriptionName, SubscriptionOptions? options = null)
     {
-        _entities.AddSubscription(topicName, subscriptionName, options ?? new SubscriptionOptions());
-        Interlocked.Increment(ref _entityCount);
+        this.entities.AddSubscription(topicName, subscriptionName, options ?? new SubscriptionOptions());
+        Interlocked.Increment(ref entityCount);
     }
 
     /// <summary>Starts listening on loopback; port 0 picks a free port.</summary>
     public Task StartAsync(int port = 0, CancellationToken cancellationToken = default)
     {
-        if (_host is not null)
+        if (this.host is not null)
         {
             throw new InvalidOperationException("The broker is already started.");
         }
 
-        const int attempts = 5;
+        const int Attempts = 5;
         for (int attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int candidate = port == 0 ? FreePort() : port;
-            var host = new AmqpBrokerHost(_entities, _logger);
+            var host = new AmqpBrokerHost(this.entities, logger);
             try
             {
                 host.Start(candidate);
-                _host = host;
+                this.host = host;
                 Port = candidate;
                 break;
             }
-            catch (SocketException) when (port == 0 && attempt < attempts)
+            catch (SocketException) when (port == 0 && attempt < Attempts)
             {
                 // Another process took the free port between probing and binding: try another.
                 host.Dispose();
             }
         }
 
-        _ticker = TickAsync(_stopping.Token);
-        Log.Started(_logger, Port, _entityCount);
+        ticker = TickAsync(this.stopping.Token);
+        Log.Started(logger, Port, entityCount);
         return Task.CompletedTask;
     }
 
     /// <summary>Drops every client connection while entities and messages stay, so tests can check that clients recover.</summary>
     internal void CloseConnections() =>
-        (_host ?? throw new InvalidOperationException("The broker has not been started.")).CloseConnections();
+        (this.host ?? throw new InvalidOperationException("The broker has not been started.")).CloseConnections();
 
     public async ValueTask DisposeAsync()
     {
-        if (_stopping.IsCancellationRequested)
+        if (this.stopping.IsCancellationRequested)
         {
             return;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_ticker is not null)
+        await this.stopping.CancelAsync().ConfigureAwait(false);
+        if (ticker is not null)
         {
-            await _ticker.ConfigureAwait(false);
+            await ticker.ConfigureAwait(false);
         }
 
-        _host?.Dispose();
+        this.host?.Dispose();
     }
 
     /// <summary>One timer drives lock expiry, scheduled enqueue and message expiry for every entity.</summary>
@@ -152,11 +152,11 @@ public sealed class LocalServiceBusBroker : IAsyncDisposable
             {
                 try
                 {
-                    _entities.Tick();
+                    this.entities.Tick();
                 }
                 catch (Exception exception) when (exception is not OutOfMemoryException)
                 {
-                    Log.TickFailed(_logger, exception);
+                    Log.TickFailed(logger, exception);
                 }
             }
         }

@@ -6,17 +6,17 @@ namespace HumanSecurityAlerts.LocalServiceBus;
 /// <summary>A client's receive link on a <see cref="MessageQueue"/>: delivers messages and turns its dispositions into settlements.</summary>
 internal sealed class MessageConsumer
 {
-    private readonly MessageQueue _queue;
-    private readonly SendingAmqpLink _link;
+    private readonly MessageQueue queue;
+    private readonly SendingAmqpLink link;
 
     public MessageConsumer(MessageQueue queue, SendingAmqpLink link)
     {
-        _queue = queue;
-        _link = link;
+        this.queue = queue;
+        this.link = link;
         ReceiveAndDelete = link.Settings.SettleType == SettleMode.SettleOnSend;
-        link.RegisterCreditListener((_, _, _) => _queue.RequestDispatch());
+        link.RegisterCreditListener((_, _, _) => this.queue.RequestDispatch());
         link.RegisterDispositionListener(OnDisposition);
-        link.Closed += (_, _) => _queue.RemoveConsumer(this);
+        link.Closed += (_, _) => this.queue.RemoveConsumer(this);
     }
 
     public bool ReceiveAndDelete { get; }
@@ -25,13 +25,13 @@ internal sealed class MessageConsumer
     /// Credit the client granted that no message uses yet. Messages handed to the link but still waiting
     /// for credit count as used, so a message is never parked on a link while another consumer could take it.
     /// </summary>
-    public uint AvailableCredit => _link.LinkCredit > _link.Available ? _link.LinkCredit - _link.Available : 0;
+    public uint AvailableCredit => this.link.LinkCredit > this.link.Available ? this.link.LinkCredit - this.link.Available : 0;
 
     public void Send(MessageSnapshot snapshot, Guid lockToken)
     {
         AmqpMessage message = snapshot.ToAmqpMessage();
         message.Settled = ReceiveAndDelete;
-        _link.SendMessageNoWait(message, new ArraySegment<byte>(lockToken.ToByteArray()), AmqpConstants.NullBinary);
+        this.link.SendMessageNoWait(message, new ArraySegment<byte>(lockToken.ToByteArray()), AmqpConstants.NullBinary);
     }
 
     private void OnDisposition(Delivery delivery)
@@ -39,17 +39,17 @@ internal sealed class MessageConsumer
         var lockToken = new Guid(delivery.DeliveryTag.AsSpan());
         DeliveryState? reply = delivery.State switch
         {
-            Accepted => Reply(_queue.Complete(lockToken)),
-            Released => Reply(_queue.Release(lockToken)),
+            Accepted => Reply(this.queue.Complete(lockToken)),
+            Released => Reply(this.queue.Release(lockToken)),
             Rejected rejected => Reply(DeadLetter(lockToken, rejected.Error)),
             Modified { UndeliverableHere: true } => new Rejected { Error = new Error { Condition = AmqpErrorCode.NotImplemented, Description = "Deferral is not supported by the local broker." } },
-            Modified modified => Reply(_queue.Abandon(lockToken, ToDictionary(modified.MessageAnnotations))),
+            Modified modified => Reply(this.queue.Abandon(lockToken, ToDictionary(modified.MessageAnnotations))),
             _ => null,
         };
 
         if (reply is not null && !delivery.Settled)
         {
-            _link.DisposeDelivery(delivery, true, reply);
+            this.link.DisposeDelivery(delivery, true, reply);
         }
     }
 
@@ -83,7 +83,7 @@ internal sealed class MessageConsumer
             }
         }
 
-        return _queue.DeadLetter(lockToken, reason, description, overrides);
+        return this.queue.DeadLetter(lockToken, reason, description, overrides);
     }
 
     private static Dictionary<string, object>? ToDictionary(Fields? fields) =>

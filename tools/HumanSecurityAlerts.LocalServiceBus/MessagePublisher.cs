@@ -7,13 +7,13 @@ internal sealed class MessagePublisher
 {
     private const uint LinkCredit = 500;
 
-    private readonly SendableEntity _entity;
-    private readonly ReceivingAmqpLink _link;
+    private readonly SendableEntity entity;
+    private readonly ReceivingAmqpLink link;
 
     public MessagePublisher(SendableEntity entity, ReceivingAmqpLink link)
     {
-        _entity = entity;
-        _link = link;
+        this.entity = entity;
+        this.link = link;
         link.RegisterMessageListener(OnMessage);
         link.SetTotalLinkCredit(LinkCredit, true, true);
     }
@@ -24,14 +24,14 @@ internal sealed class MessagePublisher
         {
             foreach (byte[] payload in Unbatch(message))
             {
-                _entity.Send(MessageEnvelope.Decode(payload));
+                this.entity.Send(MessageEnvelope.Decode(payload));
             }
 
-            _link.DisposeMessage(message, AmqpConstants.AcceptedOutcome, true, false);
+            this.link.DisposeMessage(message, AmqpConstants.AcceptedOutcome, true, false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            _link.RejectMessage(message, exception);
+            this.link.RejectMessage(message, exception);
         }
         finally
         {

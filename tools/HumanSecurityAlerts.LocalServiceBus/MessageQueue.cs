@@ -13,22 +13,22 @@ internal sealed class MessageQueue
     public const string LockLostDescription =
         "The lock supplied is invalid. Either the lock expired, or the message has already been removed from the queue.";
 
-    private readonly Lock _gate = new();
-    private readonly SortedDictionary<long, BrokerMessage> _messages = [];
-    private readonly SortedSet<long> _available = [];
-    private readonly Dictionary<Guid, BrokerMessage> _locks = [];
-    private readonly List<MessageConsumer> _consumers = [];
-    private readonly TimeProvider _time;
-    private DateTimeOffset _nextExpiry = DateTimeOffset.MaxValue;
-    private int _nextConsumer;
-    private int _dispatchRequested;
-    private int _dispatching;
+    private readonly Lock gate = new();
+    private readonly SortedDictionary<long, BrokerMessage> messages = [];
+    private readonly SortedSet<long> available = [];
+    private readonly Dictionary<Guid, BrokerMessage> locks = [];
+    private readonly List<MessageConsumer> consumers = [];
+    private readonly TimeProvider time;
+    private DateTimeOffset nextExpiry = DateTimeOffset.MaxValue;
+    private int nextConsumer;
+    private int dispatchRequested;
+    private int dispatching;
 
     public MessageQueue(string path, MessageQueueSettings settings, TimeProvider time, bool withDeadLetterQueue = true)
     {
         Path = path;
         Settings = settings;
-        _time = time;
+        this.time = time;
         if (withDeadLetterQueue)
         {
             DeadLetterQueue = new MessageQueue(path + "/$DeadLetterQueue", settings.ForDeadLetterQueue(), time, withDeadLetterQueue: false);
@@ -43,7 +43,7 @@ internal sealed class MessageQueue
 
     public void Enqueue(MessageEnvelope envelope, long sequenceNumber)
     {
-        DateTimeOffset now = _time.GetUtcNow();
+        DateTimeOffset now = this.time.GetUtcNow();
         TimeSpan ttl = envelope.TimeToLive is { } messageTtl && messageTtl < Settings.DefaultMessageTimeToLive
             ? messageTtl
             : Settings.DefaultMessageTimeToLive;
@@ -53,9 +53,9 @@ internal sealed class MessageQueue
 
     public void AddConsumer(MessageConsumer consumer)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _consumers.Add(consumer);
+            this.consumers.Add(consumer);
         }
 
         RequestDispatch();
@@ -64,22 +64,22 @@ internal sealed class MessageQueue
     /// <summary>Locks held by a closed link stay until they expire, as in Service Bus: the client may still settle them through $management.</summary>
     public void RemoveConsumer(MessageConsumer consumer)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _consumers.Remove(consumer);
+            this.consumers.Remove(consumer);
         }
     }
 
     public bool Complete(Guid lockToken)
     {
-        lock (_gate)
+        lock (gate)
         {
             if (!TryTakeLock(lockToken, out BrokerMessage? message))
             {
                 return false;
             }
 
-            _messages.Remove(message.SequenceNumber);
+            this.messages.Remove(message.SequenceNumber);
             return true;
         }
     }
@@ -87,14 +87,14 @@ internal sealed class MessageQueue
     /// <summary>The client gave the message back without processing it (it arrived while no receive call waited): no delivery is counted.</summary>
     public bool Release(Guid lockToken)
     {
-        lock (_gate)
+        lock (gate)
         {
             if (!TryTakeLock(lockToken, out BrokerMessage? message))
             {
                 return false;
             }
 
-            _available.Add(message.SequenceNumber);
+            available.Add(message.SequenceNumber);
         }
 
         RequestDispatch();
@@ -104,7 +104,7 @@ internal sealed class MessageQueue
     public bool Abandon(Guid lockToken, IReadOnlyDictionary<string, object>? propertiesToModify)
     {
         BrokerMessage? deadLettered;
-        lock (_gate)
+        lock (gate)
         {
             if (!TryTakeLock(lockToken, out BrokerMessage? message))
             {
@@ -123,14 +123,14 @@ internal sealed class MessageQueue
     public bool DeadLetter(Guid lockToken, string? reason, string? description, IReadOnlyDictionary<string, object>? propertiesToModify)
     {
         BrokerMessage? message;
-        lock (_gate)
+        lock (gate)
         {
             if (!TryTakeLock(lockToken, out message))
             {
                 return false;
             }
 
-            _messages.Remove(message.SequenceNumber);
+            this.messages.Remove(message.SequenceNumber);
             message.MergeOverrides(propertiesToModify);
             message.DeadLetterReason = reason;
             message.DeadLetterErrorDescription = description;
@@ -142,14 +142,14 @@ internal sealed class MessageQueue
 
     public DateTimeOffset? RenewLock(Guid lockToken)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (!_locks.TryGetValue(lockToken, out BrokerMessage? message) || message.LockedUntil <= _time.GetUtcNow())
+            if (!this.locks.TryGetValue(lockToken, out BrokerMessage? message) || message.LockedUntil <= this.time.GetUtcNow())
             {
                 return null;
             }
 
-            message.LockedUntil = _time.GetUtcNow() + Settings.LockDuration;
+            message.LockedUntil = this.time.GetUtcNow() + Settings.LockDuration;
             return message.LockedUntil;
         }
     }
@@ -157,9 +157,9 @@ internal sealed class MessageQueue
     /// <summary>Active messages, locked or not, from a sequence number on; peeking never locks.</summary>
     public IReadOnlyList<MessageSnapshot> Peek(long fromSequenceNumber, int count)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _messages.Values
+            return this.messages.Values
                 .Where(message => message.SequenceNumber >= fromSequenceNumber)
                 .Take(count)
                 .Select(message => message.Snapshot(includeLock: false))
@@ -170,14 +170,14 @@ internal sealed class MessageQueue
     /// <summary>Expires locks (counting a failed delivery) and messages past their time to live.</summary>
     public void Tick()
     {
-        DateTimeOffset now = _time.GetUtcNow();
+        DateTimeOffset now = this.time.GetUtcNow();
         var deadLettered = new List<BrokerMessage>();
         bool released = false;
-        lock (_gate)
+        lock (gate)
         {
-            foreach (BrokerMessage message in _locks.Values.Where(m => m.LockedUntil <= now).ToList())
+            foreach (BrokerMessage message in this.locks.Values.Where(m => m.LockedUntil <= now).ToList())
             {
-                _locks.Remove(message.LockToken);
+                this.locks.Remove(message.LockToken);
                 message.LockToken = Guid.Empty;
                 if (FailDelivery(message) is { } toDeadLetter)
                 {
@@ -189,7 +189,7 @@ internal sealed class MessageQueue
                 }
             }
 
-            if (now >= _nextExpiry)
+            if (now >= nextExpiry)
             {
                 ExpireMessages(now, deadLettered);
             }
@@ -211,8 +211,8 @@ internal sealed class MessageQueue
     /// <summary>Coalesces dispatch requests: at most one dispatcher runs per queue, so each link gets its messages in order.</summary>
     public void RequestDispatch()
     {
-        Interlocked.Exchange(ref _dispatchRequested, 1);
-        if (Interlocked.CompareExchange(ref _dispatching, 1, 0) == 0)
+        Interlocked.Exchange(ref dispatchRequested, 1);
+        if (Interlocked.CompareExchange(ref dispatching, 1, 0) == 0)
         {
             ThreadPool.UnsafeQueueUserWorkItem(static queue => queue.RunDispatcher(), this, preferLocal: false);
         }
@@ -222,45 +222,45 @@ internal sealed class MessageQueue
     {
         do
         {
-            while (Interlocked.Exchange(ref _dispatchRequested, 0) == 1)
+            while (Interlocked.Exchange(ref dispatchRequested, 0) == 1)
             {
                 DispatchAvailable();
             }
 
-            Volatile.Write(ref _dispatching, 0);
+            Volatile.Write(ref dispatching, 0);
         }
-        while (Volatile.Read(ref _dispatchRequested) == 1 && Interlocked.CompareExchange(ref _dispatching, 1, 0) == 0);
+        while (Volatile.Read(ref dispatchRequested) == 1 && Interlocked.CompareExchange(ref dispatching, 1, 0) == 0);
     }
 
     private void DispatchAvailable()
     {
         var deliveries = new List<(MessageConsumer Consumer, MessageSnapshot Snapshot, Guid LockToken)>();
-        lock (_gate)
+        lock (gate)
         {
-            if (_available.Count == 0 || _consumers.Count == 0)
+            if (available.Count == 0 || this.consumers.Count == 0)
             {
                 return;
             }
 
-            DateTimeOffset now = _time.GetUtcNow();
-            uint[] credits = _consumers.Select(consumer => consumer.AvailableCredit).ToArray();
-            while (_available.Count > 0 && NextConsumerWithCredit(credits) is int index)
+            DateTimeOffset now = this.time.GetUtcNow();
+            uint[] credits = this.consumers.Select(consumer => consumer.AvailableCredit).ToArray();
+            while (available.Count > 0 && NextConsumerWithCredit(credits) is int index)
             {
-                MessageConsumer consumer = _consumers[index];
+                MessageConsumer consumer = this.consumers[index];
                 credits[index]--;
-                long sequenceNumber = _available.Min;
-                _available.Remove(sequenceNumber);
-                BrokerMessage message = _messages[sequenceNumber];
+                long sequenceNumber = available.Min;
+                available.Remove(sequenceNumber);
+                BrokerMessage message = this.messages[sequenceNumber];
                 var lockToken = Guid.NewGuid();
                 if (consumer.ReceiveAndDelete)
                 {
-                    _messages.Remove(sequenceNumber);
+                    this.messages.Remove(sequenceNumber);
                 }
                 else
                 {
                     message.LockToken = lockToken;
                     message.LockedUntil = now + Settings.LockDuration;
-                    _locks.Add(lockToken, message);
+                    this.locks.Add(lockToken, message);
                 }
 
                 deliveries.Add((consumer, message.Snapshot(includeLock: true), lockToken));
@@ -278,10 +278,10 @@ internal sealed class MessageQueue
     {
         for (int i = 0; i < credits.Length; i++)
         {
-            int index = (_nextConsumer + i) % credits.Length;
+            int index = (nextConsumer + i) % credits.Length;
             if (credits[index] > 0)
             {
-                _nextConsumer = index + 1;
+                nextConsumer = index + 1;
                 return index;
             }
         }
@@ -291,13 +291,13 @@ internal sealed class MessageQueue
 
     private void Add(BrokerMessage message)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _messages.Add(message.SequenceNumber, message);
-            _available.Add(message.SequenceNumber);
-            if (message.ExpiresAt < _nextExpiry)
+            this.messages.Add(message.SequenceNumber, message);
+            available.Add(message.SequenceNumber);
+            if (message.ExpiresAt < nextExpiry)
             {
-                _nextExpiry = message.ExpiresAt;
+                nextExpiry = message.ExpiresAt;
             }
         }
 
@@ -307,13 +307,13 @@ internal sealed class MessageQueue
     /// <summary>Takes a live lock; an expired one is handled by the next tick and reported as lost here.</summary>
     private bool TryTakeLock(Guid lockToken, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BrokerMessage? message)
     {
-        if (!_locks.TryGetValue(lockToken, out message) || message.LockedUntil <= _time.GetUtcNow())
+        if (!this.locks.TryGetValue(lockToken, out message) || message.LockedUntil <= this.time.GetUtcNow())
         {
             message = null;
             return false;
         }
 
-        _locks.Remove(lockToken);
+        this.locks.Remove(lockToken);
         message.LockToken = Guid.Empty;
         return true;
     }
@@ -324,11 +324,11 @@ internal sealed class MessageQueue
         message.DeliveryCount++;
         if (message.DeliveryCount < Settings.MaxDeliveryCount)
         {
-            _available.Add(message.SequenceNumber);
+            available.Add(message.SequenceNumber);
             return null;
         }
 
-        _messages.Remove(message.SequenceNumber);
+        this.messages.Remove(message.SequenceNumber);
         message.DeadLetterReason = "MaxDeliveryCountExceeded";
         message.DeadLetterErrorDescription = $"Message could not be consumed after {Settings.MaxDeliveryCount} delivery attempts.";
         return message;
@@ -336,17 +336,17 @@ internal sealed class MessageQueue
 
     private void ExpireMessages(DateTimeOffset now, List<BrokerMessage> deadLettered)
     {
-        _nextExpiry = DateTimeOffset.MaxValue;
-        foreach (BrokerMessage message in _messages.Values.ToList())
+        nextExpiry = DateTimeOffset.MaxValue;
+        foreach (BrokerMessage message in this.messages.Values.ToList())
         {
             if (message.IsLocked || message.ExpiresAt > now)
             {
-                _nextExpiry = message.ExpiresAt < _nextExpiry ? message.ExpiresAt : _nextExpiry;
+                nextExpiry = message.ExpiresAt < nextExpiry ? message.ExpiresAt : nextExpiry;
                 continue;
             }
 
-            _messages.Remove(message.SequenceNumber);
-            _available.Remove(message.SequenceNumber);
+            this.messages.Remove(message.SequenceNumber);
+            available.Remove(message.SequenceNumber);
             if (Settings.DeadLetteringOnMessageExpiration)
             {
                 message.DeadLetterReason = "TTLExpiredException";
@@ -363,7 +363,7 @@ internal sealed class MessageQueue
             return;
         }
 
-        DeadLetterQueue.Add(new BrokerMessage(message.Envelope, message.SequenceNumber, _time.GetUtcNow(), DateTimeOffset.MaxValue)
+        DeadLetterQueue.Add(new BrokerMessage(message.Envelope, message.SequenceNumber, this.time.GetUtcNow(), DateTimeOffset.MaxValue)
         {
             DeliveryCount = message.DeliveryCount,
             DeadLetterReason = message.DeadLetterReason,

@@ -14,13 +14,13 @@ internal sealed class RequestResponseNode
 {
     private const uint RequestCredit = 50;
 
-    private readonly ConcurrentDictionary<string, SendingAmqpLink> _replyLinks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SendingAmqpLink> replyLinks = new(StringComparer.Ordinal);
 
     public void AttachReplyLink(SendingAmqpLink link)
     {
         string replyTo = (link.Settings.Target as Target)?.Address?.ToString() is { Length: > 0 } address ? address : link.Name;
-        _replyLinks[replyTo] = link;
-        link.Closed += (_, _) => _replyLinks.TryRemove(new KeyValuePair<string, SendingAmqpLink>(replyTo, link));
+        replyLinks[replyTo] = link;
+        link.Closed += (_, _) => replyLinks.TryRemove(new KeyValuePair<string, SendingAmqpLink>(replyTo, link));
     }
 
     public void AttachRequestLink(ReceivingAmqpLink link, Func<AmqpMessage, AmqpMessage> handler)
@@ -52,7 +52,7 @@ internal sealed class RequestResponseNode
                 link.DisposeMessage(request, AmqpConstants.AcceptedOutcome, true, false);
             }
 
-            if (request.Properties?.ReplyTo?.ToString() is not { } replyTo || !_replyLinks.TryGetValue(replyTo, out SendingAmqpLink? replyLink))
+            if (request.Properties?.ReplyTo?.ToString() is not { } replyTo || !replyLinks.TryGetValue(replyTo, out SendingAmqpLink? replyLink))
             {
                 response.Dispose();
                 return;

@@ -6,12 +6,12 @@ namespace HumanSecurityAlerts.LocalServiceBus;
 /// </summary>
 internal abstract class SendableEntity(string name, TimeProvider time, bool requiresDuplicateDetection, TimeSpan duplicateDetectionWindow)
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, DateTimeOffset> _recentMessageIds = new(StringComparer.Ordinal);
-    private readonly Queue<(string MessageId, DateTimeOffset SeenAt)> _recentOrder = new();
-    private readonly SortedSet<(DateTimeOffset Due, long SequenceNumber)> _dueTimes = [];
-    private readonly SortedDictionary<long, (MessageEnvelope Envelope, DateTimeOffset Due)> _scheduled = [];
-    private long _lastSequenceNumber;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, DateTimeOffset> recentMessageIds = new(StringComparer.Ordinal);
+    private readonly Queue<(string MessageId, DateTimeOffset SeenAt)> recentOrder = new();
+    private readonly SortedSet<(DateTimeOffset Due, long SequenceNumber)> dueTimes = [];
+    private readonly SortedDictionary<long, (MessageEnvelope Envelope, DateTimeOffset Due)> scheduled = [];
+    private long lastSequenceNumber;
 
     public string Name { get; } = name;
 
@@ -20,9 +20,9 @@ internal abstract class SendableEntity(string name, TimeProvider time, bool requ
     /// <summary>Accepts a sent message and returns its sequence number (a dropped duplicate still uses one, as scheduling must answer with a number).</summary>
     public long Send(MessageEnvelope envelope)
     {
-        lock (_gate)
+        lock (gate)
         {
-            long sequenceNumber = ++_lastSequenceNumber;
+            long sequenceNumber = ++lastSequenceNumber;
             if (IsDuplicate(envelope.MessageId))
             {
                 return sequenceNumber;
@@ -30,8 +30,8 @@ internal abstract class SendableEntity(string name, TimeProvider time, bool requ
 
             if (envelope.ScheduledEnqueueTime is { } due && due > Time.GetUtcNow())
             {
-                _scheduled.Add(sequenceNumber, (envelope, due));
-                _dueTimes.Add((due, sequenceNumber));
+                this.scheduled.Add(sequenceNumber, (envelope, due));
+                dueTimes.Add((due, sequenceNumber));
             }
             else
             {
@@ -44,14 +44,14 @@ internal abstract class SendableEntity(string name, TimeProvider time, bool requ
 
     public bool CancelScheduled(long sequenceNumber)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (!_scheduled.Remove(sequenceNumber, out var scheduled))
+            if (!this.scheduled.Remove(sequenceNumber, out var scheduled))
             {
                 return false;
             }
 
-            _dueTimes.Remove((scheduled.Due, sequenceNumber));
+            dueTimes.Remove((scheduled.Due, sequenceNumber));
             return true;
         }
     }
@@ -59,9 +59,9 @@ internal abstract class SendableEntity(string name, TimeProvider time, bool requ
     /// <summary>Scheduled messages not yet due, from a sequence number on, as a peek lists them.</summary>
     public IReadOnlyList<MessageSnapshot> PeekScheduled(long fromSequenceNumber, int count)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _scheduled
+            return this.scheduled
                 .Where(pair => pair.Key >= fromSequenceNumber)
                 .Take(count)
                 .Select(pair => MessageSnapshot.ForScheduled(pair.Value.Envelope, pair.Key, pair.Value.Due))
@@ -73,13 +73,13 @@ internal abstract class SendableEntity(string name, TimeProvider time, bool requ
     public virtual void Tick()
     {
         DateTimeOffset now = Time.GetUtcNow();
-        lock (_gate)
+        lock (gate)
         {
-            while (_dueTimes.Count > 0 && _dueTimes.Min.Due <= now)
+            while (dueTimes.Count > 0 && dueTimes.Min.Due <= now)
             {
-                (_, long sequenceNumber) = _dueTimes.Min;
-                _dueTimes.Remove(_dueTimes.Min);
-                _scheduled.Remove(sequenceNumber, out var scheduled);
+                (_, long sequenceNumber) = dueTimes.Min;
+                dueTimes.Remove(dueTimes.Min);
+                this.scheduled.Remove(sequenceNumber, out var scheduled);
                 Deliver(scheduled.Envelope, sequenceNumber);
             }
         }
@@ -95,22 +95,22 @@ internal abstract class SendableEntity(string name, TimeProvider time, bool requ
         }
 
         DateTimeOffset now = Time.GetUtcNow();
-        while (_recentOrder.Count > 0 && now - _recentOrder.Peek().SeenAt > duplicateDetectionWindow)
+        while (recentOrder.Count > 0 && now - recentOrder.Peek().SeenAt > duplicateDetectionWindow)
         {
-            (string expiredId, DateTimeOffset seenAt) = _recentOrder.Dequeue();
-            if (_recentMessageIds.TryGetValue(expiredId, out DateTimeOffset latest) && latest == seenAt)
+            (string expiredId, DateTimeOffset seenAt) = recentOrder.Dequeue();
+            if (recentMessageIds.TryGetValue(expiredId, out DateTimeOffset latest) && latest == seenAt)
             {
-                _recentMessageIds.Remove(expiredId);
+                recentMessageIds.Remove(expiredId);
             }
         }
 
-        if (_recentMessageIds.ContainsKey(messageId))
+        if (recentMessageIds.ContainsKey(messageId))
         {
             return true;
         }
 
-        _recentMessageIds[messageId] = now;
-        _recentOrder.Enqueue((messageId, now));
+        recentMessageIds[messageId] = now;
+        recentOrder.Enqueue((messageId, now));
         return false;
     }
 }

@@ -10,14 +10,14 @@ namespace HumanSecurityAlerts.LocalServiceBus;
 /// </summary>
 internal sealed partial class SqlMessageFilter : MessageFilter
 {
-    private readonly Func<MessageEnvelope, bool> _predicate;
+    private readonly Func<MessageEnvelope, bool> predicate;
 
     private SqlMessageFilter(Func<MessageEnvelope, bool> predicate)
     {
-        _predicate = predicate;
+        this.predicate = predicate;
     }
 
-    public override bool Matches(MessageEnvelope envelope) => _predicate(envelope);
+    public override bool Matches(MessageEnvelope envelope) => this.predicate(envelope);
 
     public static SqlMessageFilter Parse(string ruleName, string expression)
     {
@@ -60,7 +60,7 @@ internal sealed partial class SqlMessageFilter : MessageFilter
 
     private sealed class Parser(string ruleName, string expression, List<string> tokens)
     {
-        private int _position;
+        private int position;
 
         public Func<MessageEnvelope, bool> ParseOr()
         {
@@ -77,9 +77,9 @@ internal sealed partial class SqlMessageFilter : MessageFilter
 
         public void ExpectEnd()
         {
-            if (_position < tokens.Count)
+            if (this.position < tokens.Count)
             {
-                throw Unsupported(ruleName, expression, $"unexpected '{tokens[_position]}'");
+                throw Unsupported(ruleName, expression, $"unexpected '{tokens[this.position]}'");
             }
         }
 
@@ -205,9 +205,9 @@ internal sealed partial class SqlMessageFilter : MessageFilter
         /// <summary>Consumes the next token when it is <paramref name="keyword"/> (keywords are case-insensitive).</summary>
         private bool Accept(string keyword)
         {
-            if (_position < tokens.Count && string.Equals(tokens[_position], keyword, StringComparison.OrdinalIgnoreCase))
+            if (this.position < tokens.Count && string.Equals(tokens[this.position], keyword, StringComparison.OrdinalIgnoreCase))
             {
-                _position++;
+                this.position++;
                 return true;
             }
 
@@ -223,6 +223,6 @@ internal sealed partial class SqlMessageFilter : MessageFilter
         }
 
         private string Next() =>
-            _position < tokens.Count ? tokens[_position++] : throw Unsupported(ruleName, expression, "unexpected end");
+            this.position < tokens.Count ? tokens[this.position++] : throw Unsupported(ruleName, expression, "unexpected end");
     }
 }

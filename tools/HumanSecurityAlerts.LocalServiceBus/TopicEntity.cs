@@ -6,14 +6,14 @@ namespace HumanSecurityAlerts.LocalServiceBus;
 internal sealed class TopicEntity(string name, TopicOptions options, TimeProvider time)
     : SendableEntity(name, time, options.RequiresDuplicateDetection, options.DuplicateDetectionHistoryTimeWindow)
 {
-    private readonly TimeSpan _defaultMessageTimeToLive = options.DefaultMessageTimeToLive;
+    private readonly TimeSpan defaultMessageTimeToLive = options.DefaultMessageTimeToLive;
 
     public ConcurrentDictionary<string, SubscriptionEntity> Subscriptions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public SubscriptionEntity AddSubscription(string subscriptionName, SubscriptionOptions options)
     {
         // A subscription's time to live cannot outlast its topic's.
-        TimeSpan ttl = options.DefaultMessageTimeToLive < _defaultMessageTimeToLive ? options.DefaultMessageTimeToLive : _defaultMessageTimeToLive;
+        TimeSpan ttl = options.DefaultMessageTimeToLive < defaultMessageTimeToLive ? options.DefaultMessageTimeToLive : defaultMessageTimeToLive;
         var queue = new MessageQueue(
             $"{Name}/Subscriptions/{subscriptionName}",
             new MessageQueueSettings(options.LockDuration, options.MaxDeliveryCount, ttl, options.DeadLetteringOnMessageExpiration),

@@ -10,12 +10,12 @@ namespace HumanSecurityAlerts.EndToEndTests.Abuse;
 /// </summary>
 internal static class Burst
 {
-    private static int next = Random.Shared.Next(0, 60_000);
+    private static int ClientCounter = Random.Shared.Next(0, 60_000);
 
     /// <summary>A client: an HTTP client whose connections come from a loopback address no other client uses.</summary>
     public static HttpClient NewClient(Uri baseAddress)
     {
-        var n = Interlocked.Increment(ref next);
+        var n = Interlocked.Increment(ref ClientCounter);
         var source = new IPAddress([127, (byte)(1 + (n / 65_536 % 250)), (byte)(n / 256 % 256), (byte)(1 + (n % 254))]);
         var handler = new SocketsHttpHandler
         {
