@@ -3,6 +3,7 @@ using HumanSecurityAlerts.Admin;
 using HumanSecurityAlerts.AdminConsole;
 using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Functions.Http;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ internal sealed class ConsolePublications(ConsoleService console, ConsoleSession
         CancellationToken cancellationToken)
     {
         var pillar = request.Query["pillar"].ToString() is { Length: > 0 } p && PillarCatalog.IsKnown(p) ? p : null;
-        var language = request.Query["language"].ToString() is "en" or "fr" ? request.Query["language"].ToString() : null;
+        var language = Language.TryParse(request.Query["language"], out var l) ? l.Code : null;
         var token = request.Query["continuationToken"].ToString() is { Length: > 0 } t ? t : null;
         try
         {
@@ -75,7 +76,7 @@ internal sealed class ConsolePublications(ConsoleService console, ConsoleSession
         return ConsoleHttp.SeeOther(request, ConsolePages.PublicationPath(publicationId) + "?notice=replayed&count=" + replayed.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static string? Notice(HttpRequest request, string language)
+    private static string? Notice(HttpRequest request, Language language)
     {
         var t = ConsoleTexts.For(language);
         return request.Query["notice"].ToString() switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HumanSecurityAlerts.Functions.Http;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Site;
@@ -30,7 +31,7 @@ internal sealed class ListPublications(IPublicationStore store, IOptions<Publica
         }
 
         var language = NullIfEmpty(request.Query["lang"]);
-        if (language is not null && !ReleaseValidator.Languages.Contains(language))
+        if (language is not null && !Language.TryParse(language, out _))
         {
             errors.Add("lang", "The language must be 'en' or 'fr'.");
         }

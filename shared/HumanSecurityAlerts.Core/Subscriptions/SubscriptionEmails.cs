@@ -50,6 +50,6 @@ public sealed class SubscriptionEmails(SubscriptionLinks links)
         }
 
         html.Append("</body></html>");
-        return new EmailMessage(subscriber.Email!, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(manageToken)) { Language = t.Lang };
+        return new EmailMessage(subscriber.Email!, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(manageToken)) { Language = t.Lang.Code };
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Storage;
 
@@ -190,7 +191,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
     private static TableEntity IndexRow(Subscriber s, string partition) => new(partition, s.Id)
     {
         ["Channel"] = s.Channel.Name(),
-        ["Language"] = s.Language,
+        ["Language"] = s.Language.Code,
         ["Frequency"] = s.Frequency.Name(),
         ["Address"] = s.Address,
         ["ManageToken"] = s.ProtectedManageToken,
@@ -198,7 +199,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
 
     private ActiveSubscriber ToActive(TableEntity e)
     {
-        return new ActiveSubscriber(e.RowKey, Channel(e), e.GetString("Language") ?? "en", Frequency(e), e.GetString("Address") ?? "", protector.Unprotect(e.GetString("ManageToken")));
+        return new ActiveSubscriber(e.RowKey, Channel(e), LanguageOf(e), Frequency(e), e.GetString("Address") ?? "", protector.Unprotect(e.GetString("ManageToken")));
     }
 
     private static TableEntity ToEntity(Subscriber s, IEnumerable<string> indexKeys) => new(s.Id, "")
@@ -208,7 +209,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
         ["Email"] = s.Email,
         ["Url"] = s.Url,
         ["Pillars"] = string.Join(',', s.Pillars),
-        ["Language"] = s.Language,
+        ["Language"] = s.Language.Code,
         ["Frequency"] = s.Frequency.Name(),
         ["ManageToken"] = s.ProtectedManageToken,
         ["Secret"] = s.ProtectedSecret,
@@ -233,7 +234,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
             Email = e.GetString("Email"),
             Url = e.GetString("Url"),
             Pillars = SplitList(e.GetString("Pillars")),
-            Language = e.GetString("Language") ?? "en",
+            Language = LanguageOf(e),
             Frequency = Frequency(e),
             ProtectedManageToken = e.GetString("ManageToken"),
             ProtectedSecret = e.GetString("Secret"),
@@ -253,6 +254,10 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
 
     private static SubscriptionFrequency Frequency(TableEntity e) =>
         SubscriptionNames.TryParseFrequency(e.GetString("Frequency"), out var frequency) ? frequency : throw Corrupt(e, "Frequency");
+
+    // A missing or unknown code reads as English, as such a row has always been written to.
+    private static Language LanguageOf(TableEntity e) =>
+        Language.TryParse(e.GetString("Language"), out var language) ? language : Language.En;
 
     private static InvalidDataException Corrupt(TableEntity e, string column) =>
         new($"Stored subscriber row {e.PartitionKey}/{e.RowKey} has an invalid {column}.");
