@@ -20,7 +20,7 @@ internal sealed class ConsolePublications(ConsoleService console, ConsoleSession
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/publications")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var pillar = request.Query["pillar"].ToString() is { Length: > 0 } p && PillarCatalog.IsKnown(p) ? p : null;
+        var pillar = PillarId.TryParse(request.Query["pillar"], out var p) ? p.ToString() : null;
         var language = Language.TryParse(request.Query["language"], out var l) ? l.Code : null;
         var token = request.Query["continuationToken"].ToString() is { Length: > 0 } t ? t : null;
         try

@@ -33,10 +33,12 @@ internal sealed class GetPillarFeed(IPublicationStore store, IOptions<Publicatio
         string id,
         CancellationToken cancellationToken)
     {
-        if (!PillarCatalog.TryGet(id, out var pillar))
+        if (!PillarId.TryParse(id, out var pillarId))
         {
             return Problems.NotFound($"No pillar has the id '{(id.Length > 64 ? id[..64] : id)}'.");
         }
+
+        var pillar = pillarId.Pillar;
 
         Language? language = Language.TryParse(request.Query["lang"], out var l) ? l : null;
         var page = await store.ListAsync(pillar.Id, language?.Code, options.Value.FeedEntries, null, cancellationToken).ConfigureAwait(false);

@@ -25,7 +25,7 @@ internal sealed class ListPublications(IPublicationStore store, IOptions<Publica
     {
         var errors = new FieldErrors();
         var pillar = NullIfEmpty(request.Query["pillar"]);
-        if (pillar is not null && !PillarCatalog.IsKnown(pillar))
+        if (pillar is not null && !PillarId.TryParse(pillar, out _))
         {
             errors.Add("pillar", $"Unknown pillar. Known: {string.Join(", ", PillarCatalog.All.Select(p => p.Id))}.");
         }

@@ -394,7 +394,7 @@ internal static class ConsolePages
     private static string PillarList(ConsoleTexts t, IReadOnlyList<string> pillars) =>
         pillars.Count == 0
             ? E(t.NoPillars)
-            : "<ul class=\"list\">" + string.Concat(pillars.Select(id => "<li>" + E(PillarCatalog.TryGet(id, out var p) ? p.Name(t.Lang) : id) + "</li>")) + "</ul>";
+            : "<ul class=\"list\">" + string.Concat(pillars.Select(id => "<li>" + E(PillarCatalog.NameOf(id, t.Lang)) + "</li>")) + "</ul>";
 
     private static string CountsList(ConsoleTexts t, IReadOnlyDictionary<string, DeliveryCounts> byChannel) =>
         byChannel.Count == 0

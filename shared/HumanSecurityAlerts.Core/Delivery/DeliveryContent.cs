@@ -80,7 +80,7 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
             {
                 json.WriteStartObject();
                 json.WriteString("id", id);
-                json.WriteString("name", PillarCatalog.TryGet(id, out var p) ? p.Name(target.Language) : id);
+                json.WriteString("name", PillarCatalog.NameOf(id, target.Language));
                 json.WriteEndObject();
             }
 
@@ -169,7 +169,7 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
             .Append("</title></head><body style=\"font-family:sans-serif;max-width:40rem\">");
 
     private static List<string> Names(IEnumerable<string> pillars, Language language) =>
-        [.. pillars.Select(id => PillarCatalog.TryGet(id, out var p) ? p.Name(language) : id)];
+        [.. pillars.Select(id => PillarCatalog.NameOf(id, language))];
 
 
     private static string E(string value) => Html.Encode(value);

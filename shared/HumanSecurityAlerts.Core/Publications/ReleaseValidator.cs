@@ -72,7 +72,7 @@ public static class ReleaseValidator
         IReadOnlyList<string>? pillars = null;
         if (request.Pillars is not null)
         {
-            var unknown = request.Pillars.Where(p => !PillarCatalog.IsKnown(p)).ToList();
+            var unknown = request.Pillars.Where(p => !PillarId.TryParse(p, out _)).ToList();
             if (unknown.Count > 0)
             {
                 errors.Add("pillars", $"Unknown pillar(s): {string.Join(", ", unknown.Select(u => u is null ? "null" : $"'{Shorten(u)}'"))}. Known: {string.Join(", ", PillarCatalog.All.Select(p => p.Id))}.");

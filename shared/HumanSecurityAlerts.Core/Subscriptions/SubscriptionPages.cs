@@ -188,7 +188,7 @@ public sealed class SubscriptionPages(SubscriptionLinks links)
         html.Append("<dt>").Append(E(t.Pillars)).Append("</dt><dd><ul>");
         foreach (var id in subscriber.Pillars)
         {
-            html.Append("<li>").Append(E(PillarCatalog.TryGet(id, out var p) ? p.Name(t.Lang) : id)).Append("</li>");
+            html.Append("<li>").Append(E(PillarCatalog.NameOf(id, t.Lang))).Append("</li>");
         }
 
         html.Append("</ul></dd><dt>").Append(E(t.Language)).Append("</dt><dd>").Append(subscriber.Language.Name).Append("</dd>");

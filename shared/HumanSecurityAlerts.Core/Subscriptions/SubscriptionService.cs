@@ -316,15 +316,15 @@ public sealed class SubscriptionService(
 
         foreach (var id in requested)
         {
-            if (!PillarCatalog.IsKnown(id))
+            if (!PillarId.TryParse(id, out _))
             {
                 errors.Add("pillars", "Unknown pillar; see GET /api/pillars for the ids.");
                 return pillars;
             }
 
-            if (!pillars.Contains(id!))
+            if (!pillars.Contains(id))
             {
-                pillars.Add(id!);
+                pillars.Add(id);
             }
         }
 

@@ -92,16 +92,11 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
         await table.DeleteEntityAsync(hash, "", ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<SubscriberPage> ListActiveAsync(string pillarId, SubscriptionFrequency frequency, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    public async Task<SubscriberPage> ListActiveAsync(PillarId pillar, SubscriptionFrequency frequency, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        if (!PillarCatalog.IsKnown(pillarId))
-        {
-            throw new ArgumentException("Unknown pillar.", nameof(pillarId));
-        }
-
         pageSize = Math.Clamp(pageSize, 1, 1000);
         var index = await tables.GetTableAsync(IndexTable, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(pillarId, frequency)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(pillar.ToString(), frequency)}");
         await foreach (var page in index.QueryAsync<TableEntity>(filter, pageSize, IndexColumns, cancellationToken).AsPages(continuationToken, pageSize).ConfigureAwait(false))
         {
             return new SubscriberPage(page.Values.Select(ToActive).ToList(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
@@ -110,12 +105,12 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
         return new SubscriberPage([], null);
     }
 
-    public async IAsyncEnumerable<ActiveSubscriber> ListAllActiveAsync(string pillarId, SubscriptionFrequency frequency, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ActiveSubscriber> ListAllActiveAsync(PillarId pillar, SubscriptionFrequency frequency, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? continuation = null;
         do
         {
-            var page = await ListActiveAsync(pillarId, frequency, continuation, 1000, cancellationToken).ConfigureAwait(false);
+            var page = await ListActiveAsync(pillar, frequency, continuation, 1000, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
                 yield return item;
