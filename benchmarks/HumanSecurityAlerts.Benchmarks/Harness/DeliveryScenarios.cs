@@ -7,6 +7,7 @@ using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Drains;
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.FanOut;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Storage;
@@ -255,7 +256,7 @@ internal static class DeliveryScenarios
                     Email = webhook ? null : to,
                     Url = webhook ? to : null,
                     Pillars = [Pillar],
-                    Language = i % 2 == 0 ? "en" : "fr",
+                    Language = i % 2 == 0 ? Language.En : Language.Fr,
                     Frequency = SubscriptionFrequency.Immediate,
                     ProtectedManageToken = manage,
                     ProtectedSecret = webhook ? secret : null,

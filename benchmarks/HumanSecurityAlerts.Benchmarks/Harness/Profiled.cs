@@ -1,6 +1,7 @@
 using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.FanOut;
+using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Subscriptions;
 using HumanSecurityAlerts.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,11 +43,11 @@ internal static class Profiled
 
     private sealed class Directory(ISubscriberDirectory inner, CallProfile p) : ISubscriberDirectory
     {
-        public Task<SubscriberPage> ListActiveAsync(string pillarId, SubscriptionFrequency frequency, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
-            p.TimeAsync("subscriber index page read", () => inner.ListActiveAsync(pillarId, frequency, continuationToken, pageSize, cancellationToken));
+        public Task<SubscriberPage> ListActiveAsync(PillarId pillar, SubscriptionFrequency frequency, string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+            p.TimeAsync("subscriber index page read", () => inner.ListActiveAsync(pillar, frequency, continuationToken, pageSize, cancellationToken));
 
-        public IAsyncEnumerable<ActiveSubscriber> ListAllActiveAsync(string pillarId, SubscriptionFrequency frequency, CancellationToken cancellationToken) =>
-            inner.ListAllActiveAsync(pillarId, frequency, cancellationToken);
+        public IAsyncEnumerable<ActiveSubscriber> ListAllActiveAsync(PillarId pillar, SubscriptionFrequency frequency, CancellationToken cancellationToken) =>
+            inner.ListAllActiveAsync(pillar, frequency, cancellationToken);
 
         public Task<DeliveryTarget?> GetActiveAsync(string subscriberId, CancellationToken cancellationToken) =>
             p.TimeAsync("subscriber point read", () => inner.GetActiveAsync(subscriberId, cancellationToken));

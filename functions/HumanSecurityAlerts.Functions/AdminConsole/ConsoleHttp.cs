@@ -13,7 +13,7 @@ internal static class ConsoleHttp
     /// <summary>No script at all, styles only from the app's stylesheet, forms only to the app; never cached or framed.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    public static string Language(HttpRequest request) =>
+    public static Languages.Language Language(HttpRequest request) =>
         SubscriptionPages.ChooseLanguage(request.Query["lang"], null, request.Headers.AcceptLanguage);
 
     public static ConsoleChrome Chrome(HttpRequest request, ConsoleSessions sessions) =>

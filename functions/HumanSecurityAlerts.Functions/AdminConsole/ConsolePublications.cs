@@ -3,6 +3,7 @@ using HumanSecurityAlerts.Admin;
 using HumanSecurityAlerts.AdminConsole;
 using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Functions.Http;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using Microsoft.AspNetCore.Http;
@@ -19,8 +20,8 @@ internal sealed class ConsolePublications(ConsoleService console, ConsoleSession
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/publications")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var pillar = request.Query["pillar"].ToString() is { Length: > 0 } p && PillarCatalog.IsKnown(p) ? p : null;
-        var language = request.Query["language"].ToString() is "en" or "fr" ? request.Query["language"].ToString() : null;
+        var pillar = PillarId.TryParse(request.Query["pillar"], out var p) ? p.ToString() : null;
+        var language = Language.TryParse(request.Query["language"], out var l) ? l.Code : null;
         var token = request.Query["continuationToken"].ToString() is { Length: > 0 } t ? t : null;
         try
         {
@@ -75,7 +76,7 @@ internal sealed class ConsolePublications(ConsoleService console, ConsoleSession
         return ConsoleHttp.SeeOther(request, ConsolePages.PublicationPath(publicationId) + "?notice=replayed&count=" + replayed.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static string? Notice(HttpRequest request, string language)
+    private static string? Notice(HttpRequest request, Language language)
     {
         var t = ConsoleTexts.For(language);
         return request.Query["notice"].ToString() switch

@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using HumanSecurityAlerts.Functions.Http;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Site;
@@ -32,23 +33,25 @@ internal sealed class GetPillarFeed(IPublicationStore store, IOptions<Publicatio
         string id,
         CancellationToken cancellationToken)
     {
-        if (!PillarCatalog.TryGet(id, out var pillar))
+        if (!PillarId.TryParse(id, out var pillarId))
         {
             return Problems.NotFound($"No pillar has the id '{(id.Length > 64 ? id[..64] : id)}'.");
         }
 
-        string? language = request.Query["lang"].ToString() is "en" or "fr" ? request.Query["lang"].ToString() : null;
-        var page = await store.ListAsync(pillar.Id, language, options.Value.FeedEntries, null, cancellationToken).ConfigureAwait(false);
+        var pillar = pillarId.Pillar;
 
-        var selfUrl = site.Value.Api($"pillars/{pillar.Id}/feed" + (language is null ? "" : "?lang=" + language));
+        Language? language = Language.TryParse(request.Query["lang"], out var l) ? l : null;
+        var page = await store.ListAsync(pillar.Id, language?.Code, options.Value.FeedEntries, null, cancellationToken).ConfigureAwait(false);
+
+        var selfUrl = site.Value.Api($"pillars/{pillar.Id}/feed" + (language is { } chosen ? "?lang=" + chosen.Code : ""));
         var feed = new SyndicationFeed(
-            "HumanSecurityAlerts — " + pillar.Name(language ?? "en"),
-            pillar.Description(language ?? "en"),
+            "HumanSecurityAlerts — " + pillar.Name(language ?? Language.En),
+            pillar.Description(language ?? Language.En),
             site.Value.Api($"publications?pillar={pillar.Id}"),
             selfUrl.AbsoluteUri,
             page.Items.Count > 0 ? page.Items[0].PublishedAt : time.GetUtcNow())
         {
-            Language = language ?? "en",
+            Language = (language ?? Language.En).Code,
             Generator = "HumanSecurityAlerts",
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(selfUrl, "application/atom+xml"));
@@ -62,7 +65,7 @@ internal sealed class GetPillarFeed(IPublicationStore store, IOptions<Publicatio
             };
 
             // An empty xml:lang says "language unknown" rather than inheriting the feed's.
-            item.AttributeExtensions.Add(XmlLang, p.Language is "en" or "fr" ? p.Language : "");
+            item.AttributeExtensions.Add(XmlLang, Language.TryParse(p.Language, out var itemLanguage) ? itemLanguage.Code : "");
             foreach (var pillarId in p.Pillars)
             {
                 item.Categories.Add(new SyndicationCategory(pillarId));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HumanSecurityAlerts.Functions.Http;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Site;
@@ -24,13 +25,13 @@ internal sealed class ListPublications(IPublicationStore store, IOptions<Publica
     {
         var errors = new FieldErrors();
         var pillar = NullIfEmpty(request.Query["pillar"]);
-        if (pillar is not null && !PillarCatalog.IsKnown(pillar))
+        if (pillar is not null && !PillarId.TryParse(pillar, out _))
         {
             errors.Add("pillar", $"Unknown pillar. Known: {string.Join(", ", PillarCatalog.All.Select(p => p.Id))}.");
         }
 
         var language = NullIfEmpty(request.Query["lang"]);
-        if (language is not null && !ReleaseValidator.Languages.Contains(language))
+        if (language is not null && !Language.TryParse(language, out _))
         {
             errors.Add("lang", "The language must be 'en' or 'fr'.");
         }

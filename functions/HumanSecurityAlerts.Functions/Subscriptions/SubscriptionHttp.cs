@@ -30,7 +30,7 @@ internal static class SubscriptionHttp
         return new ObjectResult(value) { StatusCode = status, ContentTypes = { "application/json" } };
     }
 
-    public static string Language(HttpRequest request, string? subscriberLanguage = null) =>
+    public static Languages.Language Language(HttpRequest request, Languages.Language? subscriberLanguage = null) =>
         SubscriptionPages.ChooseLanguage(request.Query["lang"], subscriberLanguage, request.Headers.AcceptLanguage);
 
     public static bool IsJson(HttpRequest request) =>
@@ -65,7 +65,7 @@ internal static class SubscriptionHttp
         return (QueryHelpers.ParseQuery(text.Length == 0 ? "" : "?" + text), null);
     }
 
-    public static IActionResult TokenProblem(HttpRequest request, TokenOutcome outcome, string? language = null)
+    public static IActionResult TokenProblem(HttpRequest request, TokenOutcome outcome, Languages.Language? language = null)
     {
         var lang = Language(request, language);
         return outcome == TokenOutcome.Expired
@@ -73,7 +73,7 @@ internal static class SubscriptionHttp
             : Page(request, SubscriptionPages.InvalidLink(lang), StatusCodes.Status404NotFound);
     }
 
-    public static IActionResult TooManyRequestsPage(HttpRequest request, TimeSpan retryAfter, string language)
+    public static IActionResult TooManyRequestsPage(HttpRequest request, TimeSpan retryAfter, Languages.Language language)
     {
         request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Page(request, SubscriptionPages.TooManyRequests(language, retryAfter), StatusCodes.Status429TooManyRequests);

@@ -10,7 +10,7 @@ internal static class SubscriptionJson
         channel = s.Channel.Name(),
         status = s.Status.Name(),
         pillars = s.Pillars,
-        language = s.Language,
+        language = s.Language.Code,
         frequency = s.Frequency.Name(),
         url = s.Url,
     };

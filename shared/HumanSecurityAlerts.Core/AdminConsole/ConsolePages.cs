@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using static HumanSecurityAlerts.Subscriptions.SubscriptionPages;
@@ -27,9 +28,9 @@ internal static class ConsolePages
 
     public static string PublicationPath(string id) => PublicationsPath + "/" + Uri.EscapeDataString(id);
 
-    public static string With(string path, string language) => path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + language;
+    public static string With(string path, Language language) => path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + language.Code;
 
-    public static string SignIn(string language, string formToken, bool keyEnabled, bool entraEnabled, bool wrongKey)
+    public static string SignIn(Language language, string formToken, bool keyEnabled, bool entraEnabled, bool wrongKey)
     {
         var t = ConsoleTexts.For(language);
         var html = new StringBuilder();
@@ -63,20 +64,20 @@ internal static class ConsolePages
         return Layout(t, t.SignInTitle, html.ToString(), chrome: null, languagePath: SignInPath);
     }
 
-    public static string TooManySignIns(string language, TimeSpan retryAfter)
+    public static string TooManySignIns(Language language, TimeSpan retryAfter)
     {
         var t = ConsoleTexts.For(language);
         var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
         return Layout(t, t.TooManyTitle, $"<p class=\"error-message\" role=\"alert\">{E(string.Format(t.Culture, t.TooManyBody, minutes))}</p><p><a href=\"{E(With(SignInPath, t.Lang))}\">{E(t.Back)}</a></p>", null, SignInPath);
     }
 
-    public static string SignedOut(string language)
+    public static string SignedOut(Language language)
     {
         var t = ConsoleTexts.For(language);
         return Layout(t, t.SignedOutTitle, $"<p role=\"status\">{E(t.SignedOutBody)}</p><p><a href=\"{E(With(SignInPath, t.Lang))}\">{E(t.SignInAgain)}</a></p>", null, SignInPath);
     }
 
-    public static string Refused(string language)
+    public static string Refused(Language language)
     {
         var t = ConsoleTexts.For(language);
         return Layout(t, t.RefusedTitle, $"<p class=\"error-message\" role=\"alert\">{E(t.RefusedBody)}</p><p><a href=\"{E(With(PublicationsPath, t.Lang))}\">{E(t.Back)}</a></p>", null, SignInPath);
@@ -91,7 +92,7 @@ internal static class ConsolePages
         var html = new StringBuilder();
         if (errors.Count > 0)
         {
-            ErrorSummary(html, t, errors.Select(e => (FieldId(e.Key), string.Join(" ", e.Value))).ToList(), englishMessages: t.Lang != "en");
+            ErrorSummary(html, t, errors.Select(e => (FieldId(e.Key), string.Join(" ", e.Value))).ToList(), englishMessages: t.Lang != Language.En);
         }
 
         var form = page.Form;
@@ -149,7 +150,7 @@ internal static class ConsolePages
         ArgumentNullException.ThrowIfNull(rows);
         var t = ConsoleTexts.For(chrome.Language);
         var html = new StringBuilder();
-        html.Append("<form method=\"get\" action=\"").Append(PublicationsPath).Append("\" class=\"filters\"><input type=\"hidden\" name=\"lang\" value=\"").Append(E(t.Lang)).Append("\">");
+        html.Append("<form method=\"get\" action=\"").Append(PublicationsPath).Append("\" class=\"filters\"><input type=\"hidden\" name=\"lang\" value=\"").Append(E(t.Lang.Code)).Append("\">");
         html.Append("<div class=\"field\"><label for=\"pillar\">").Append(E(t.Pillar)).Append("</label><select class=\"select\" id=\"pillar\" name=\"pillar\"><option value=\"\">").Append(E(t.AllPillars)).Append("</option>");
         foreach (var p in PillarCatalog.All)
         {
@@ -185,7 +186,7 @@ internal static class ConsolePages
 
         if (next is not null)
         {
-            var query = "?lang=" + t.Lang + (pillar is null ? "" : "&pillar=" + Uri.EscapeDataString(pillar)) + (language is null ? "" : "&language=" + Uri.EscapeDataString(language))
+            var query = "?lang=" + t.Lang.Code + (pillar is null ? "" : "&pillar=" + Uri.EscapeDataString(pillar)) + (language is null ? "" : "&language=" + Uri.EscapeDataString(language))
                 + "&continuationToken=" + Uri.EscapeDataString(next);
             html.Append("<p><a href=\"").Append(E(PublicationsPath + query)).Append("\">").Append(E(t.NextPage)).Append("</a></p>");
         }
@@ -350,7 +351,7 @@ internal static class ConsolePages
             }
 
             html.Append("<section class=\"evidence\" data-pillar=\"").Append(E(pillar.Id)).Append("\"><h4>").Append(E(pillar.Name(t.Lang))).Append("</h4>");
-            Table(html, t.Evidence + (t.Lang == "fr" ? "\u00a0: " : ": ") + pillar.Name(t.Lang)).Append("<thead><tr><th scope=\"col\">").Append(E(t.Term)).Append("</th><th scope=\"col\">").Append(E(t.Where))
+            Table(html, t.Evidence + t.Lang.Colon + pillar.Name(t.Lang)).Append("<thead><tr><th scope=\"col\">").Append(E(t.Term)).Append("</th><th scope=\"col\">").Append(E(t.Where))
                 .Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.Weight)).Append("</th><th scope=\"col\">").Append(E(t.Context)).Append("</th></tr></thead><tbody>");
             foreach (var e in rows)
             {
@@ -393,13 +394,13 @@ internal static class ConsolePages
     private static string PillarList(ConsoleTexts t, IReadOnlyList<string> pillars) =>
         pillars.Count == 0
             ? E(t.NoPillars)
-            : "<ul class=\"list\">" + string.Concat(pillars.Select(id => "<li>" + E(PillarCatalog.TryGet(id, out var p) ? p.Name(t.Lang) : id) + "</li>")) + "</ul>";
+            : "<ul class=\"list\">" + string.Concat(pillars.Select(id => "<li>" + E(PillarCatalog.NameOf(id, t.Lang)) + "</li>")) + "</ul>";
 
     private static string CountsList(ConsoleTexts t, IReadOnlyDictionary<string, DeliveryCounts> byChannel) =>
         byChannel.Count == 0
             ? ""
             : "<ul class=\"list\">" + string.Concat(byChannel.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
-                $"<li>{E(t.ChannelNames.GetValueOrDefault(c.Key, c.Key))}{(t.Lang == "fr" ? "\u00a0: " : ": ")}{c.Value.Delivered} {E(t.Delivered)}, {c.Value.Pending} {E(t.Pending)}, {c.Value.Failed} {E(t.Failed)}</li>")) + "</ul>";
+                $"<li>{E(t.ChannelNames.GetValueOrDefault(c.Key, c.Key))}{t.Lang.Colon}{c.Value.Delivered} {E(t.Delivered)}, {c.Value.Pending} {E(t.Pending)}, {c.Value.Failed} {E(t.Failed)}</li>")) + "</ul>";
 
     private static void AntiForgery(StringBuilder html, ConsoleChrome chrome) =>
         html.Append("<input type=\"hidden\" name=\"").Append(AntiForgeryField).Append("\" value=\"").Append(E(chrome.AntiForgeryToken)).Append("\">");
@@ -427,7 +428,7 @@ internal static class ConsolePages
     {
         if (errors.TryGetValue(name, out var messages))
         {
-            html.Append("<p class=\"error-message\" id=\"").Append(E(name)).Append("-error\"").Append(t.Lang == "en" ? "" : " lang=\"en\"").Append('>').Append(E(string.Join(" ", messages))).Append("</p>");
+            html.Append("<p class=\"error-message\" id=\"").Append(E(name)).Append("-error\"").Append(t.Lang == Language.En ? "" : " lang=\"en\"").Append('>').Append(E(string.Join(" ", messages))).Append("</p>");
         }
     }
 
@@ -458,12 +459,12 @@ internal static class ConsolePages
     private static string Layout(ConsoleTexts t, string title, string body, ConsoleChrome? chrome, string languagePath)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"").Append(E(t.Lang)).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        html.Append("<!DOCTYPE html><html lang=\"").Append(E(t.Lang.Code)).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<meta name=\"robots\" content=\"noindex\"><title>").Append(E(title)).Append(" – ").Append(E(t.ServiceName)).Append("</title>")
             .Append("<link rel=\"stylesheet\" href=\"").Append(Site.SiteStylesheet.Path).Append("\"></head><body>");
         html.Append("<header class=\"header\"><div class=\"width header-inner\"><a class=\"brand\" href=\"").Append(E(With(PublicationsPath, t.Lang))).Append("\">").Append(E(t.ServiceName)).Append("</a>");
-        html.Append("<a class=\"language\" href=\"").Append(E(With(languagePath, t.OtherLanguageCode))).Append("\" lang=\"").Append(E(t.OtherLanguageCode)).Append("\" hreflang=\"")
-            .Append(E(t.OtherLanguageCode)).Append("\">").Append(E(t.OtherLanguage)).Append("</a>");
+        html.Append("<a class=\"language\" href=\"").Append(E(With(languagePath, t.Lang.Other))).Append("\" lang=\"").Append(E(t.Lang.Other.Code)).Append("\" hreflang=\"")
+            .Append(E(t.Lang.Other.Code)).Append("\">").Append(E(t.OtherLanguage)).Append("</a>");
         if (chrome is not null)
         {
             html.Append("<nav aria-label=\"").Append(E(t.Navigation)).Append("\"><ul class=\"nav\">");

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using HumanSecurityAlerts.Languages;
+
 namespace HumanSecurityAlerts.AdminConsole;
 
 /// <summary>
@@ -10,12 +12,10 @@ internal sealed record ConsoleTexts
 {
     public static ConsoleTexts En { get; } = new()
     {
-        Lang = "en",
-        Culture = CultureInfo.GetCultureInfo("en-GB"),
+        Lang = Languages.Language.En,
         DateFormat = "d MMMM yyyy, HH:mm 'UTC'",
         ServiceName = "Human security alerts – console",
         OtherLanguage = "Français",
-        OtherLanguageCode = "fr",
         Navigation = "Console",
         NewRelease = "New release",
         Publications = "Publications",
@@ -108,12 +108,10 @@ internal sealed record ConsoleTexts
 
     public static ConsoleTexts Fr { get; } = new()
     {
-        Lang = "fr",
-        Culture = CultureInfo.GetCultureInfo("fr-FR"),
+        Lang = Languages.Language.Fr,
         DateFormat = "d MMMM yyyy 'à' HH' h 'mm 'UTC'",
         ServiceName = "Alertes sécurité humaine – console",
         OtherLanguage = "English",
-        OtherLanguageCode = "en",
         Navigation = "Console",
         NewRelease = "Nouvelle publication",
         Publications = "Publications",
@@ -204,17 +202,15 @@ internal sealed record ConsoleTexts
         NoFeeds = "Aucun flux n’est configuré (Feeds__Sources).",
     };
 
-    public required string Lang { get; init; }
+    public required Language Lang { get; init; }
 
-    public required CultureInfo Culture { get; init; }
+    public CultureInfo Culture => Lang.Culture;
 
     public required string DateFormat { get; init; }
 
     public required string ServiceName { get; init; }
 
     public required string OtherLanguage { get; init; }
-
-    public required string OtherLanguageCode { get; init; }
 
     public required string Navigation { get; init; }
 
@@ -392,7 +388,7 @@ internal sealed record ConsoleTexts
 
     public required string NoFeeds { get; init; }
 
-    public static ConsoleTexts For(string? language) => language == "fr" ? Fr : En;
+    public static ConsoleTexts For(Language language) => language.Pick(En, Fr);
 
     /// <summary>A date written out in this language, in UTC (e.g. "5 December 2026, 07:10 UTC", "5 décembre 2026 à 07 h 10 UTC").</summary>
     public string Written(DateTimeOffset at) => at.UtcDateTime.ToString(DateFormat, Culture);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using HumanSecurityAlerts.Email;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Site;
@@ -57,7 +58,7 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
         html.Append("<p>").Append(E(t.Published)).Append(t.Colon).Append(E(t.Date(publication.PublishedAt))).Append("<br>")
             .Append(E(t.Pillars)).Append(t.Colon).Append(E(string.Join(", ", pillars))).Append("</p>");
         AppendHtmlFooter(html, t, target.ManageToken);
-        return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken)) { Language = t.Lang };
+        return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken)) { Language = t.Lang.Code };
     }
 
     /// <summary>The webhook event body (UTF-8 JSON).</summary>
@@ -73,13 +74,13 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
             json.WriteString("timestamp", at.UtcDateTime);
             json.WriteStartObject("data");
             json.WriteString("deliveryId", deliveryId);
-            json.WriteString("language", target.Language);
+            json.WriteString("language", target.Language.Code);
             json.WriteStartArray("matchedPillars");
             foreach (var id in matchedPillars)
             {
                 json.WriteStartObject();
                 json.WriteString("id", id);
-                json.WriteString("name", PillarCatalog.TryGet(id, out var p) ? p.Name(target.Language) : id);
+                json.WriteString("name", PillarCatalog.NameOf(id, target.Language));
                 json.WriteEndObject();
             }
 
@@ -147,7 +148,7 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
         html.Append("</ul>");
         AppendTextFooter(text, t, target.ManageToken);
         AppendHtmlFooter(html, t, target.ManageToken);
-        return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken)) { Language = t.Lang };
+        return new EmailMessage(target.Address, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(target.ManageToken)) { Language = t.Lang.Code };
     }
 
     private void AppendTextFooter(StringBuilder text, DeliveryTexts t, string manageToken)
@@ -164,11 +165,11 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
     }
 
     private static StringBuilder Start(DeliveryTexts t, string subject) =>
-        new StringBuilder("<!DOCTYPE html><html lang=\"").Append(t.Lang).Append("\"><head><meta charset=\"utf-8\"><title>").Append(E(subject))
+        new StringBuilder("<!DOCTYPE html><html lang=\"").Append(t.Lang.Code).Append("\"><head><meta charset=\"utf-8\"><title>").Append(E(subject))
             .Append("</title></head><body style=\"font-family:sans-serif;max-width:40rem\">");
 
-    private static List<string> Names(IEnumerable<string> pillars, string language) =>
-        [.. pillars.Select(id => PillarCatalog.TryGet(id, out var p) ? p.Name(language) : id)];
+    private static List<string> Names(IEnumerable<string> pillars, Language language) =>
+        [.. pillars.Select(id => PillarCatalog.NameOf(id, language))];
 
 
     private static string E(string value) => Html.Encode(value);

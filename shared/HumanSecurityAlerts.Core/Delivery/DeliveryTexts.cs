@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using HumanSecurityAlerts.Languages;
+
 namespace HumanSecurityAlerts.Delivery;
 
 /// <summary>The English and French wording of notification and digest emails (French with a no-break space before : ; ? !).</summary>
@@ -7,9 +9,7 @@ internal sealed record DeliveryTexts
 {
     public static DeliveryTexts En { get; } = new()
     {
-        Lang = "en",
-        Culture = CultureInfo.GetCultureInfo("en-GB"),
-        Colon = ": ",
+        Lang = Language.En,
         ServiceName = "Human security alerts",
         SubjectPrefix = "[Human security alerts] ",
         Intro = "A new publication matches your subscription:",
@@ -26,9 +26,7 @@ internal sealed record DeliveryTexts
 
     public static DeliveryTexts Fr { get; } = new()
     {
-        Lang = "fr",
-        Culture = CultureInfo.GetCultureInfo("fr-FR"),
-        Colon = "\u00a0: ",
+        Lang = Language.Fr,
         ServiceName = "Alertes sécurité humaine",
         SubjectPrefix = "[Alertes sécurité humaine] ",
         Intro = "Une nouvelle publication correspond à votre abonnement\u00a0:",
@@ -43,11 +41,9 @@ internal sealed record DeliveryTexts
         Footer = "Vous recevez ce message parce que vous êtes abonné(e) aux alertes de l’OTAN sur la sécurité humaine.",
     };
 
-    public required string Lang { get; init; }
-    public required CultureInfo Culture { get; init; }
-
-    /// <summary>What separates a label from its value: ": ", or in French a no-break space before the colon.</summary>
-    public required string Colon { get; init; }
+    public required Language Lang { get; init; }
+    public CultureInfo Culture => Lang.Culture;
+    public string Colon => Lang.Colon;
     public required string ServiceName { get; init; }
     public required string SubjectPrefix { get; init; }
     public required string Intro { get; init; }
@@ -61,7 +57,7 @@ internal sealed record DeliveryTexts
     public required string DigestIntro { get; init; }
     public required string Footer { get; init; }
 
-    public static DeliveryTexts For(string? language) => language == "fr" ? Fr : En;
+    public static DeliveryTexts For(Language language) => language.Pick(En, Fr);
 
     /// <summary>A date written out in this language: "25 February 2021", "25 février 2021".</summary>
     public string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMMM yyyy", Culture);

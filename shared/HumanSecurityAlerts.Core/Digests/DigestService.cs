@@ -54,12 +54,12 @@ public sealed partial class DigestService(
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var summaries = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         int sent = 0, already = 0, failed = 0;
-        foreach (var pillar in PillarCatalog.All)
+        foreach (var pillar in PillarId.All)
         {
             string? token = null;
             do
             {
-                var page = await directory.ListActiveAsync(pillar.Id, frequency, token, 1000, cancellationToken).ConfigureAwait(false);
+                var page = await directory.ListActiveAsync(pillar, frequency, token, 1000, cancellationToken).ConfigureAwait(false);
                 token = page.ContinuationToken;
                 var fresh = page.Items.Where(s => seen.Add(s.SubscriberId)).ToList();
                 await Parallel.ForEachAsync(

@@ -55,9 +55,18 @@ public sealed partial class FanOutService(
             LogResuming(request.PublicationId, request.Generation, state.Stage, state.Queued + state.Digests);
         }
 
-        var pillars = request.Pillars.Where(PillarCatalog.IsKnown).Distinct(StringComparer.Ordinal).ToList();
+        // A message may name a pillar this version does not know: it has no subscribers here.
+        var pillars = new List<PillarId>();
+        foreach (var id in request.Pillars)
+        {
+            if (PillarId.TryParse(id, out var pillar) && !pillars.Contains(pillar))
+            {
+                pillars.Add(pillar);
+            }
+        }
+
         var stages = Frequencies.SelectMany(f => pillars.Select(p => (Frequency: f, Pillar: p))).ToList();
-        var item = new DigestItem(request.PublicationId, request.Title, request.Url, pillars, request.Language, request.PublishedAt);
+        var item = new DigestItem(request.PublicationId, request.Title, request.Url, [.. pillars.Select(p => p.ToString())], request.Language, request.PublishedAt);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var stage = state.Stage; stage < stages.Count; stage++)
         {

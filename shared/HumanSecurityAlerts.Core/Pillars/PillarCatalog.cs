@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using HumanSecurityAlerts.Languages;
 
 namespace HumanSecurityAlerts.Pillars;
 
@@ -45,5 +46,6 @@ public static class PillarCatalog
         return id is not null && ById.TryGetValue(id, out pillar);
     }
 
-    public static bool IsKnown(string? id) => id is not null && ById.ContainsKey(id);
+    /// <summary>The name of a stored pillar id in <paramref name="language"/>, or the id itself when the catalogue does not have it.</summary>
+    public static string NameOf(string id, Language language) => TryGet(id, out var pillar) ? pillar.Name(language) : id;
 }

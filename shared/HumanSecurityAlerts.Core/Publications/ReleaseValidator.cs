@@ -1,4 +1,5 @@
 using System.Globalization;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Text;
 using HumanSecurityAlerts.Validation;
@@ -7,8 +8,6 @@ namespace HumanSecurityAlerts.Publications;
 
 public static class ReleaseValidator
 {
-    public static readonly IReadOnlyList<string> Languages = ["en", "fr"];
-
     public static FieldErrors Validate(ReleaseRequest request, PublicationsOptions options, DateTimeOffset now, out ValidRelease? release)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -73,7 +72,7 @@ public static class ReleaseValidator
         IReadOnlyList<string>? pillars = null;
         if (request.Pillars is not null)
         {
-            var unknown = request.Pillars.Where(p => !PillarCatalog.IsKnown(p)).ToList();
+            var unknown = request.Pillars.Where(p => !PillarId.TryParse(p, out _)).ToList();
             if (unknown.Count > 0)
             {
                 errors.Add("pillars", $"Unknown pillar(s): {string.Join(", ", unknown.Select(u => u is null ? "null" : $"'{Shorten(u)}'"))}. Known: {string.Join(", ", PillarCatalog.All.Select(p => p.Id))}.");
@@ -142,7 +141,7 @@ public static class ReleaseValidator
 
     private static void ValidateLanguage(string? language, FieldErrors errors)
     {
-        if (language is not null && !Languages.Contains(language))
+        if (language is not null && !Language.TryParse(language, out _))
         {
             errors.Add("language", "The language must be 'en' or 'fr' (or left out to detect it).");
         }

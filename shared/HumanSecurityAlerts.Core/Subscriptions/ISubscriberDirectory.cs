@@ -1,3 +1,4 @@
+using HumanSecurityAlerts.Pillars;
 namespace HumanSecurityAlerts.Subscriptions;
 
 /// <summary>
@@ -7,10 +8,10 @@ namespace HumanSecurityAlerts.Subscriptions;
 public interface ISubscriberDirectory
 {
     /// <summary>One page (at most <paramref name="pageSize"/>, max 1000) of a partition query; pass the returned token back for the next page.</summary>
-    Task<SubscriberPage> ListActiveAsync(string pillarId, SubscriptionFrequency frequency, string? continuationToken, int pageSize, CancellationToken cancellationToken);
+    Task<SubscriberPage> ListActiveAsync(PillarId pillar, SubscriptionFrequency frequency, string? continuationToken, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>All pages of <see cref="ListActiveAsync"/>.</summary>
-    IAsyncEnumerable<ActiveSubscriber> ListAllActiveAsync(string pillarId, SubscriptionFrequency frequency, CancellationToken cancellationToken);
+    IAsyncEnumerable<ActiveSubscriber> ListAllActiveAsync(PillarId pillar, SubscriptionFrequency frequency, CancellationToken cancellationToken);
 
     /// <summary>The subscriber when active, else null (unsubscribed, pending or unknown).</summary>
     Task<DeliveryTarget?> GetActiveAsync(string subscriberId, CancellationToken cancellationToken);

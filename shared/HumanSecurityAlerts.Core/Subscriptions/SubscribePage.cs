@@ -1,4 +1,5 @@
 using System.Text;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Validation;
 using static HumanSecurityAlerts.Subscriptions.SubscriptionPages;
@@ -22,13 +23,13 @@ public sealed class SubscribePage(SubscriptionLinks links)
         ("frequency", "frequency-immediate"),
     ];
 
-    public static string Form(string language, SubscriptionRequest? values = null, FieldErrors? errors = null)
+    public static string Form(Language language, SubscriptionRequest? values = null, FieldErrors? errors = null)
     {
         var t = SubscriptionTexts.For(language);
         var p = SubscribePageTexts.For(language);
         var invalid = errors?.ToDictionary() ?? new Dictionary<string, string[]>();
         var html = new StringBuilder();
-        html.Append("<p><a href=\"?lang=").Append(E(p.OtherLanguageCode)).Append("\" lang=\"").Append(E(p.OtherLanguageCode)).Append("\">").Append(E(p.OtherLanguage)).Append("</a></p>");
+        html.Append("<p><a href=\"?lang=").Append(E(t.Lang.Other.Code)).Append("\" lang=\"").Append(E(t.Lang.Other.Code)).Append("\">").Append(E(p.OtherLanguage)).Append("</a></p>");
         html.Append("<p>").Append(E(p.Intro)).Append("</p>");
         if (invalid.Count > 0)
         {
@@ -43,7 +44,7 @@ public sealed class SubscribePage(SubscriptionLinks links)
         }
 
         // The email field shows for email, the webhook URL and its hint for webhook (CSS :has(), no script; all show where :has() is not supported).
-        html.Append("<form class=\"subscribe\" method=\"post\" action=\"subscribe?lang=").Append(E(t.Lang)).Append("\" novalidate>");
+        html.Append("<form class=\"subscribe\" method=\"post\" action=\"subscribe?lang=").Append(E(t.Lang.Code)).Append("\" novalidate>");
 
         var channel = values?.Channel ?? "email";
         html.Append("<fieldset><legend>").Append(E(p.Channel)).Append("</legend>");
@@ -70,10 +71,14 @@ public sealed class SubscribePage(SubscriptionLinks links)
         Errors(html, p, invalid, "pillars");
         html.Append("</fieldset>");
 
-        var subscriptionLanguage = values?.Language ?? t.Lang;
+        // The value sent is shown back as it was, valid or not.
+        var subscriptionLanguage = values?.Language ?? t.Lang.Code;
         html.Append("<fieldset><legend>").Append(E(t.Language)).Append("</legend>");
-        Radio(html, "language", "en", "English", subscriptionLanguage == "en");
-        Radio(html, "language", "fr", "Français", subscriptionLanguage == "fr");
+        foreach (var option in Language.All)
+        {
+            Radio(html, "language", option.Code, option.Name, subscriptionLanguage == option.Code);
+        }
+
         Errors(html, p, invalid, "language");
         html.Append("</fieldset>");
 
@@ -90,21 +95,21 @@ public sealed class SubscribePage(SubscriptionLinks links)
         return Layout(t, p.Title, html.ToString());
     }
 
-    public static string EmailAccepted(string language)
+    public static string EmailAccepted(Language language)
     {
         var p = SubscribePageTexts.For(language);
         var t = SubscriptionTexts.For(language);
         return Layout(t, p.EmailSentTitle, $"<p class=\"notice\" role=\"status\">{E(p.EmailSentBody)}</p>{BackToSubscribe(t)}");
     }
 
-    public string WebhookCreated(string language, SubscribeResult result)
+    public string WebhookCreated(Language language, SubscribeResult result)
     {
         var p = SubscribePageTexts.For(language);
         var verified = result.Verification?.Succeeded == true;
         var body = new StringBuilder();
         body.Append("<p class=\"").Append(verified ? "notice" : "error").Append("\" role=\"status\">").Append(E(verified ? p.WebhookVerified : p.WebhookNotVerified)).Append("</p>");
         body.Append("<p><label for=\"secret\">").Append(E(p.SecretLabel)).Append("</label><input id=\"secret\" readonly size=\"60\" value=\"").Append(E(result.Secret ?? "")).Append("\"></p>");
-        body.Append("<p><a href=\"").Append(E(links.Manage(result.ManageToken!).AbsoluteUri)).Append("?lang=").Append(E(language)).Append("\">").Append(E(p.ManageLink)).Append("</a></p>");
+        body.Append("<p><a href=\"").Append(E(links.Manage(result.ManageToken!).AbsoluteUri)).Append("?lang=").Append(E(language.Code)).Append("\">").Append(E(p.ManageLink)).Append("</a></p>");
         var t = SubscriptionTexts.For(language);
         return Layout(t, p.WebhookTitle, body.Append(BackToSubscribe(t)).ToString());
     }

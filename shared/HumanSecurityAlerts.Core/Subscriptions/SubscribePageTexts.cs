@@ -1,3 +1,5 @@
+using HumanSecurityAlerts.Languages;
+
 namespace HumanSecurityAlerts.Subscriptions;
 
 /// <summary>The English and French wording of the subscribe page.</summary>
@@ -8,7 +10,6 @@ internal sealed record SubscribePageTexts
         Title = "Subscribe to human security alerts",
         Intro = "Get an alert when NATO or the UN publish on the human security topics you follow, by email or webhook, in English or French.",
         OtherLanguage = "Français",
-        OtherLanguageCode = "fr",
         Channel = "Receive alerts by",
         Email = "Email",
         Webhook = "Webhook (for systems)",
@@ -40,7 +41,6 @@ internal sealed record SubscribePageTexts
         Title = "S’abonner aux alertes sécurité humaine",
         Intro = "Recevez une alerte quand l’OTAN ou l’ONU publient sur les thèmes de sécurité humaine que vous suivez, par courriel ou webhook, en français ou en anglais.",
         OtherLanguage = "English",
-        OtherLanguageCode = "en",
         Channel = "Recevoir les alertes par",
         Email = "Courriel",
         Webhook = "Webhook (pour les systèmes)",
@@ -72,8 +72,6 @@ internal sealed record SubscribePageTexts
     public required string Intro { get; init; }
 
     public required string OtherLanguage { get; init; }
-
-    public required string OtherLanguageCode { get; init; }
 
     public required string Channel { get; init; }
 
@@ -108,5 +106,5 @@ internal sealed record SubscribePageTexts
     /// <summary>What to fix, by field, in the reader's language (the API's own messages are English and technical).</summary>
     public required IReadOnlyDictionary<string, string> FieldErrors { get; init; }
 
-    public static SubscribePageTexts For(string language) => language == "fr" ? Fr : En;
+    public static SubscribePageTexts For(Language language) => language.Pick(En, Fr);
 }

@@ -1,3 +1,5 @@
+using HumanSecurityAlerts.Languages;
+
 namespace HumanSecurityAlerts.Subscriptions;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record Subscriber
 
     public required IReadOnlyList<string> Pillars { get; init; }
 
-    public required string Language { get; init; }
+    public required Language Language { get; init; }
 
     public required SubscriptionFrequency Frequency { get; init; }
 

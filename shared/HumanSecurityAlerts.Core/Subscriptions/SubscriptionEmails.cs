@@ -22,7 +22,7 @@ public sealed class SubscriptionEmails(SubscriptionLinks links)
 
     private EmailMessage Build(Subscriber subscriber, string manageToken, string subject, string intro, string action, Uri link, string? footer, SubscriptionTexts t)
     {
-        var pillars = subscriber.Pillars.Select(id => PillarCatalog.TryGet(id, out var p) ? p.Name(t.Lang) : id).ToList();
+        var pillars = subscriber.Pillars.Select(id => PillarCatalog.NameOf(id, t.Lang)).ToList();
         var text = new StringBuilder().AppendLine(intro).AppendLine();
         foreach (var name in pillars)
         {
@@ -50,6 +50,6 @@ public sealed class SubscriptionEmails(SubscriptionLinks links)
         }
 
         html.Append("</body></html>");
-        return new EmailMessage(subscriber.Email!, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(manageToken)) { Language = t.Lang };
+        return new EmailMessage(subscriber.Email!, subject, text.ToString(), html.ToString(), links.UnsubscribeHeaders(manageToken)) { Language = t.Lang.Code };
     }
 }

@@ -1,3 +1,4 @@
+using HumanSecurityAlerts.Languages;
 using Microsoft.Extensions.Logging;
 
 namespace HumanSecurityAlerts.Subscriptions;
@@ -27,7 +28,7 @@ internal static partial class SubscriptionLog
     public static partial void Unsubscribed(ILogger logger, string subscriberId);
 
     [LoggerMessage(8, LogLevel.Information, "Subscriber {SubscriberId} changed preferences: {PillarCount} pillar(s), {Language}, {Frequency}")]
-    public static partial void PreferencesChanged(ILogger logger, string subscriberId, int pillarCount, string language, string frequency);
+    public static partial void PreferencesChanged(ILogger logger, string subscriberId, int pillarCount, Language language, string frequency);
 
     [LoggerMessage(9, LogLevel.Information, "Webhook subscriber {SubscriberId} created for host {Host}")]
     public static partial void WebhookCreated(ILogger logger, string subscriberId, string host);

@@ -3,8 +3,6 @@ namespace HumanSecurityAlerts.Subscriptions;
 /// <summary>The wire names (lower case) used in the API, storage keys and forms.</summary>
 public static class SubscriptionNames
 {
-    public static IReadOnlyList<string> Languages { get; } = ["en", "fr"];
-
     public static string Name(this SubscriptionChannel channel) => channel == SubscriptionChannel.Email ? "email" : "webhook";
 
     public static string Name(this SubscriptionFrequency frequency) => frequency switch
@@ -55,6 +53,4 @@ public static class SubscriptionNames
         };
         return Enum.IsDefined(status);
     }
-
-    public static bool IsLanguage(string? value) => value is "en" or "fr";
 }

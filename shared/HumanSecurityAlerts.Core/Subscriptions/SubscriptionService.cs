@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HumanSecurityAlerts.Email;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.RateLimiting;
 using HumanSecurityAlerts.Validation;
@@ -41,8 +42,8 @@ public sealed class SubscriptionService(
         }
 
         var pillars = ValidatePillars(request.Pillars, errors);
-        var language = request.Language ?? "en";
-        if (!SubscriptionNames.IsLanguage(language))
+        var language = Language.En;
+        if (request.Language is not null && !Language.TryParse(request.Language, out language))
         {
             errors.Add("language", "Must be 'en' or 'fr'.");
         }
@@ -174,8 +175,8 @@ public sealed class SubscriptionService(
         var subscriber = current.Value;
         var errors = new FieldErrors();
         var pillars = change.Pillars is null ? subscriber.Pillars : ValidatePillars(change.Pillars, errors);
-        var language = change.Language ?? subscriber.Language;
-        if (!SubscriptionNames.IsLanguage(language))
+        var language = subscriber.Language;
+        if (change.Language is not null && !Language.TryParse(change.Language, out language))
         {
             errors.Add("language", "Must be 'en' or 'fr'.");
         }
@@ -299,15 +300,15 @@ public sealed class SubscriptionService(
 
         foreach (var id in requested)
         {
-            if (!PillarCatalog.IsKnown(id))
+            if (!PillarId.TryParse(id, out _))
             {
                 errors.Add("pillars", "Unknown pillar; see GET /api/pillars for the ids.");
                 return pillars;
             }
 
-            if (!pillars.Contains(id!))
+            if (!pillars.Contains(id))
             {
-                pillars.Add(id!);
+                pillars.Add(id);
             }
         }
 
@@ -335,7 +336,7 @@ public sealed class SubscriptionService(
         return row.UsedAt is null ? (TokenOutcome.Ok, row) : (TokenOutcome.AlreadyUsed, row);
     }
 
-    private async Task<SubscribeResult> SubscribeEmailAsync(string address, List<string> pillars, string language, SubscriptionFrequency frequency, CancellationToken cancellationToken)
+    private async Task<SubscribeResult> SubscribeEmailAsync(string address, List<string> pillars, Language language, SubscriptionFrequency frequency, CancellationToken cancellationToken)
     {
         var id = "e" + EmailAddress.Hash(address);
         var masked = EmailAddress.Mask(address);
@@ -428,7 +429,7 @@ public sealed class SubscriptionService(
         return accepted;
     }
 
-    private async Task<SubscribeResult> SubscribeWebhookAsync(string url, List<string> pillars, string language, SubscriptionFrequency frequency, CancellationToken cancellationToken)
+    private async Task<SubscribeResult> SubscribeWebhookAsync(string url, List<string> pillars, Language language, SubscriptionFrequency frequency, CancellationToken cancellationToken)
     {
         var id = "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var secret = WebhookSecret.Generate();

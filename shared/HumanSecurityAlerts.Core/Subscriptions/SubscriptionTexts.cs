@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using HumanSecurityAlerts.Languages;
+
 namespace HumanSecurityAlerts.Subscriptions;
 
 /// <summary>The English and French wording of the subscription pages and emails.</summary>
@@ -7,7 +9,7 @@ internal sealed record SubscriptionTexts
 {
     public static SubscriptionTexts En { get; } = new()
     {
-        Lang = "en",
+        Lang = Languages.Language.En,
         ServiceName = "Human security alerts",
         ConfirmSubject = "Confirm your subscription to human security alerts",
         ConfirmIntro = "Someone, hopefully you, asked to receive NATO human security alerts at this address for:",
@@ -76,7 +78,7 @@ internal sealed record SubscriptionTexts
 
     public static SubscriptionTexts Fr { get; } = new()
     {
-        Lang = "fr",
+        Lang = Languages.Language.Fr,
         ServiceName = "Alertes sécurité humaine",
         ConfirmSubject = "Confirmez votre abonnement aux alertes sécurité humaine",
         ConfirmIntro = "Quelqu’un, vous sans doute, a demandé à recevoir à cette adresse les alertes de l’OTAN sur la sécurité humaine pour\u00a0:",
@@ -143,7 +145,7 @@ internal sealed record SubscriptionTexts
         SecretLabel = "Secret de signature",
     };
 
-    public required string Lang { get; init; }
+    public required Language Lang { get; init; }
     public required string ServiceName { get; init; }
     public required string ConfirmSubject { get; init; }
     public required string ConfirmIntro { get; init; }
@@ -209,14 +211,14 @@ internal sealed record SubscriptionTexts
     public required string RotatedBody { get; init; }
     public required string SecretLabel { get; init; }
 
-    public CultureInfo Culture => CultureInfo.GetCultureInfo(Lang == "fr" ? "fr-FR" : "en-GB");
+    public CultureInfo Culture => Lang.Culture;
 
     /// <summary>A date and time written out in this language, in UTC: "5 December 2026, 07:10 UTC", "5 décembre 2026 à 07 h 10 UTC".</summary>
-    public string Written(DateTimeOffset at) => at.UtcDateTime.ToString(Lang == "fr" ? "d MMMM yyyy 'à' HH' h 'mm 'UTC'" : "d MMMM yyyy, HH:mm 'UTC'", Culture);
+    public string Written(DateTimeOffset at) => at.UtcDateTime.ToString(Lang.Pick("d MMMM yyyy, HH:mm 'UTC'", "d MMMM yyyy 'à' HH' h 'mm 'UTC'"), Culture);
 
     public string ChannelName(SubscriptionChannel channel) => channel == SubscriptionChannel.Webhook ? ChannelWebhook : ChannelEmail;
 
-    public static SubscriptionTexts For(string? language) => language == "fr" ? Fr : En;
+    public static SubscriptionTexts For(Language language) => language.Pick(En, Fr);
 
     public string StatusName(SubscriberStatus status) => status switch
     {

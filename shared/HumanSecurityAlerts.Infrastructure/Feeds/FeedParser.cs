@@ -2,6 +2,7 @@ using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
 
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Text;
 
 namespace HumanSecurityAlerts.Feeds;
@@ -107,7 +108,7 @@ internal sealed class FeedParser : IFeedParser
     private static string? LanguageOf(string? language)
     {
         var primary = language?.Split('-', '_')[0].Trim().ToLowerInvariant();
-        return primary is "en" or "fr" ? primary : null;
+        return Language.TryParse(primary, out var known) ? known.Code : null;
     }
 
     /// <summary>RFC 822 / RFC 3339 and common variants; unparseable dates are treated as absent, not as errors.</summary>

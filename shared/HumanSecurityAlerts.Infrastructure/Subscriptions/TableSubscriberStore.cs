@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Storage;
 
@@ -91,16 +92,11 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
         await table.DeleteEntityAsync(hash, "", ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<SubscriberPage> ListActiveAsync(string pillarId, SubscriptionFrequency frequency, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    public async Task<SubscriberPage> ListActiveAsync(PillarId pillar, SubscriptionFrequency frequency, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        if (!PillarCatalog.IsKnown(pillarId))
-        {
-            throw new ArgumentException("Unknown pillar.", nameof(pillarId));
-        }
-
         pageSize = Math.Clamp(pageSize, 1, 1000);
         var index = await tables.GetTableAsync(IndexTable, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(pillarId, frequency)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(pillar.ToString(), frequency)}");
         await foreach (var page in index.QueryAsync<TableEntity>(filter, pageSize, IndexColumns, cancellationToken).AsPages(continuationToken, pageSize).ConfigureAwait(false))
         {
             return new SubscriberPage(page.Values.Select(ToActive).ToList(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
@@ -109,12 +105,12 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
         return new SubscriberPage([], null);
     }
 
-    public async IAsyncEnumerable<ActiveSubscriber> ListAllActiveAsync(string pillarId, SubscriptionFrequency frequency, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ActiveSubscriber> ListAllActiveAsync(PillarId pillar, SubscriptionFrequency frequency, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? continuation = null;
         do
         {
-            var page = await ListActiveAsync(pillarId, frequency, continuation, 1000, cancellationToken).ConfigureAwait(false);
+            var page = await ListActiveAsync(pillar, frequency, continuation, 1000, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
                 yield return item;
@@ -190,7 +186,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
     private static TableEntity IndexRow(Subscriber s, string partition) => new(partition, s.Id)
     {
         ["Channel"] = s.Channel.Name(),
-        ["Language"] = s.Language,
+        ["Language"] = s.Language.Code,
         ["Frequency"] = s.Frequency.Name(),
         ["Address"] = s.Address,
         ["ManageToken"] = s.ProtectedManageToken,
@@ -198,7 +194,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
 
     private ActiveSubscriber ToActive(TableEntity e)
     {
-        return new ActiveSubscriber(e.RowKey, Channel(e), e.GetString("Language") ?? "en", Frequency(e), e.GetString("Address") ?? "", protector.Unprotect(e.GetString("ManageToken")));
+        return new ActiveSubscriber(e.RowKey, Channel(e), LanguageOf(e), Frequency(e), e.GetString("Address") ?? "", protector.Unprotect(e.GetString("ManageToken")));
     }
 
     private static TableEntity ToEntity(Subscriber s, IEnumerable<string> indexKeys) => new(s.Id, "")
@@ -208,7 +204,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
         ["Email"] = s.Email,
         ["Url"] = s.Url,
         ["Pillars"] = string.Join(',', s.Pillars),
-        ["Language"] = s.Language,
+        ["Language"] = s.Language.Code,
         ["Frequency"] = s.Frequency.Name(),
         ["ManageToken"] = s.ProtectedManageToken,
         ["Secret"] = s.ProtectedSecret,
@@ -233,7 +229,7 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
             Email = e.GetString("Email"),
             Url = e.GetString("Url"),
             Pillars = SplitList(e.GetString("Pillars")),
-            Language = e.GetString("Language") ?? "en",
+            Language = LanguageOf(e),
             Frequency = Frequency(e),
             ProtectedManageToken = e.GetString("ManageToken"),
             ProtectedSecret = e.GetString("Secret"),
@@ -253,6 +249,10 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
 
     private static SubscriptionFrequency Frequency(TableEntity e) =>
         SubscriptionNames.TryParseFrequency(e.GetString("Frequency"), out var frequency) ? frequency : throw Corrupt(e, "Frequency");
+
+    // A missing or unknown code reads as English, as such a row has always been written to.
+    private static Language LanguageOf(TableEntity e) =>
+        Language.TryParse(e.GetString("Language"), out var language) ? language : Language.En;
 
     private static InvalidDataException Corrupt(TableEntity e, string column) =>
         new($"Stored subscriber row {e.PartitionKey}/{e.RowKey} has an invalid {column}.");

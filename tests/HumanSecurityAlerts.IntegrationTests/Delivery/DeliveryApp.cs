@@ -5,6 +5,7 @@ using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Drains;
 using HumanSecurityAlerts.Email;
 using HumanSecurityAlerts.IntegrationTests.Hosting;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Subscriptions;
 using HumanSecurityAlerts.Testing.Email;
 using HumanSecurityAlerts.Testing.Logging;
@@ -68,7 +69,7 @@ internal sealed class DeliveryApp : IAsyncDisposable
         IReadOnlyList<string> pillars,
         SubscriberStatus status = SubscriberStatus.Active,
         SubscriptionFrequency frequency = SubscriptionFrequency.Immediate,
-        string language = "en")
+        Language? language = null)
     {
         var protector = Host.Services.GetRequiredService<ISecretProtector>();
         var webhook = address.StartsWith("http", StringComparison.Ordinal);
@@ -82,7 +83,7 @@ internal sealed class DeliveryApp : IAsyncDisposable
             Email = webhook ? null : address,
             Url = webhook ? address : null,
             Pillars = pillars,
-            Language = language,
+            Language = language ?? Language.En,
             Frequency = frequency,
             ProtectedManageToken = protector.Protect(manageToken),
             ProtectedSecret = secret is null ? null : protector.Protect(secret),

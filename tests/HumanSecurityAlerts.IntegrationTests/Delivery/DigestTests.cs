@@ -1,4 +1,5 @@
 using HumanSecurityAlerts.Digests;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Subscriptions;
 using HumanSecurityAlerts.Testing.Email;
@@ -19,7 +20,7 @@ public sealed class DigestTests(AzuriteFixture azurite, LocalServiceBusFixture b
         await using var app = DeliveryApp.Create(azurite, bus, smtp, configure: s => s.AddSingleton<TimeProvider>(time));
         const string A = PillarCatalog.CulturalPropertyProtection;
         const string B = PillarCatalog.TraffickingInHumanBeings;
-        var daily = await app.AddSubscriberAsync(SmtpCaptureFixture.NewRecipient("daily"), [A, B], frequency: SubscriptionFrequency.Daily, language: "fr");
+        var daily = await app.AddSubscriberAsync(SmtpCaptureFixture.NewRecipient("daily"), [A, B], frequency: SubscriptionFrequency.Daily, language: Language.Fr);
         var weekly = await app.AddSubscriberAsync(SmtpCaptureFixture.NewRecipient("weekly"), [A], frequency: SubscriptionFrequency.Weekly);
         var titles = new[] { "Looted antiquities " + Guid.NewGuid().ToString("N")[..6], "Trafficking networks " + Guid.NewGuid().ToString("N")[..6], "Smuggled heritage and people " + Guid.NewGuid().ToString("N")[..6] };
         await app.ReleaseAsync(titles[0], A);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Drains;
 using HumanSecurityAlerts.IntegrationTests.Publications;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Subscriptions;
@@ -32,7 +33,7 @@ public sealed class FanOutDeliveryTests(AzuriteFixture azurite, LocalServiceBusF
         var other = PillarCatalog.All.Select(p => p.Id).First(p => !preview.Pillars.Contains(p));
 
         var english = await app.AddSubscriberAsync(SmtpCaptureFixture.NewRecipient("en"), [first]);
-        var french = await app.AddSubscriberAsync(SmtpCaptureFixture.NewRecipient("fr"), [first, second], language: "fr");
+        var french = await app.AddSubscriberAsync(SmtpCaptureFixture.NewRecipient("fr"), [first, second], language: Language.Fr);
         var plenty = new List<TestSubscriber>();
         for (var i = 0; i < 5; i++)
         {
@@ -187,5 +188,5 @@ public sealed class FanOutDeliveryTests(AzuriteFixture azurite, LocalServiceBusF
         Assert.Equal(DeliveryService.PermanentFailure, item.GetProperty("reason").GetString());
     }
 
-    private static string Name(string pillar, string language) => PillarCatalog.TryGet(pillar, out var p) ? p.Name(language) : pillar;
+    private static string Name(string pillar, string language) => PillarCatalog.TryGet(pillar, out var p) && Language.TryParse(language, out var l) ? p.Name(l) : pillar;
 }

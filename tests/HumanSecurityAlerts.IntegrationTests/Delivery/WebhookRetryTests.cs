@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HumanSecurityAlerts.Delivery;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Subscriptions;
 using HumanSecurityAlerts.Testing.Email;
@@ -176,7 +177,7 @@ public sealed class WebhookRetryTests(AzuriteFixture azurite, LocalServiceBusFix
         var dead = Assert.Single((await app.AdminAsync("GET", "/api/manage/dead-letters")).Json.GetProperty("items").EnumerateArray());
         Assert.Equal(DeliveryService.EndpointDisabled, dead.GetProperty("reason").GetString());
 
-        var page = app.Host.Services.GetRequiredService<SubscriptionPages>().Manage(subscriber, hook.ManageToken, "en");
+        var page = app.Host.Services.GetRequiredService<SubscriptionPages>().Manage(subscriber, hook.ManageToken, Language.En);
         Assert.Contains("HTTP 503", page, StringComparison.Ordinal);
 
         // Disabled: the next publication does not go to it.

@@ -42,7 +42,7 @@ public sealed class EmailSubscriptionTests(AzuriteFixture azurite, SmtpCaptureFi
         {
             var entry = Assert.Single(await app.ActiveAsync(pillar, SubscriptionFrequency.Daily));
             Assert.Equal(address, entry.Address);
-            Assert.Equal("fr", entry.Language);
+            Assert.Equal("fr", entry.Language.Code);
             Assert.Equal(SubscriptionChannel.Email, entry.Channel);
         }
 
@@ -160,7 +160,7 @@ public sealed class EmailSubscriptionTests(AzuriteFixture azurite, SmtpCaptureFi
         Assert.Contains("<html lang=\"fr\">", saved.Body, StringComparison.Ordinal);
         Assert.Empty(await app.ActiveAsync(PillarCatalog.ProtectionOfCivilians));
         Assert.Single(await app.ActiveAsync(PillarCatalog.ChildrenAndArmedConflict, SubscriptionFrequency.Weekly));
-        Assert.Equal("fr", Assert.Single(await app.ActiveAsync(PillarCatalog.CulturalPropertyProtection, SubscriptionFrequency.Weekly)).Language);
+        Assert.Equal("fr", Assert.Single(await app.ActiveAsync(PillarCatalog.CulturalPropertyProtection, SubscriptionFrequency.Weekly)).Language.Code);
 
         var invalid = await app.PostAsync(manage, "language=en&frequency=daily");
         Assert.Equal(400, invalid.StatusCode);

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using HumanSecurityAlerts.Functions.Subscriptions;
 using HumanSecurityAlerts.IntegrationTests.Hosting;
+using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Subscriptions;
 using HumanSecurityAlerts.Testing.Email;
 using HumanSecurityAlerts.Testing.Logging;
@@ -122,7 +123,7 @@ internal sealed partial class SubscriptionApp : IAsyncDisposable
     public async Task<List<ActiveSubscriber>> ActiveAsync(string pillar, SubscriptionFrequency frequency = SubscriptionFrequency.Immediate)
     {
         var list = new List<ActiveSubscriber>();
-        await foreach (var s in Directory.ListAllActiveAsync(pillar, frequency, CancellationToken.None))
+        await foreach (var s in Directory.ListAllActiveAsync(PillarId.TryParse(pillar, out var id) ? id : throw new ArgumentException("Unknown pillar.", nameof(pillar)), frequency, CancellationToken.None))
         {
             list.Add(s);
         }

@@ -1,5 +1,6 @@
 using HumanSecurityAlerts.Delivery;
 using HumanSecurityAlerts.Email;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Messaging;
 using HumanSecurityAlerts.Publications;
 using HumanSecurityAlerts.Site;
@@ -44,7 +45,7 @@ public sealed class DeliveryServiceClaimTests
             Pillars = ["protection-of-civilians"],
         });
         directory.GetActiveAsync(SubscriberId, Arg.Any<CancellationToken>()).Returns(new DeliveryTarget(
-            SubscriberId, SubscriptionChannel.Webhook, "en", SubscriptionFrequency.Immediate, ["protection-of-civilians"],
+            SubscriberId, SubscriptionChannel.Webhook, Language.En, SubscriptionFrequency.Immediate, ["protection-of-civilians"],
             "https://hooks.example.org/in", "manage-token", ["whsec_" + Convert.ToBase64String(new byte[32])]));
         ledger.TryWriteAsync(Arg.Do<DeliveryRecord>(writes.Add), Arg.Any<CancellationToken>())
             .Returns(c => c.Arg<DeliveryRecord>() with { ETag = "etag" + writes.Count });

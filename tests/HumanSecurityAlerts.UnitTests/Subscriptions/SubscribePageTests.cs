@@ -1,3 +1,4 @@
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Subscriptions;
 using HumanSecurityAlerts.Validation;
 
@@ -8,7 +9,7 @@ public sealed class SubscribePageTests
     [Fact]
     public void French_form_labels_every_control_and_lists_the_six_pillars_in_French()
     {
-        var html = SubscribePage.Form("fr");
+        var html = SubscribePage.Form(Language.Fr);
 
         Assert.Contains("<html lang=\"fr\"", html, StringComparison.Ordinal);
         Assert.Contains("<label for=\"email\">Adresse électronique</label>", html, StringComparison.Ordinal);
@@ -25,7 +26,7 @@ public sealed class SubscribePageTests
         errors.Add("pillars", "Choose at least one pillar.");
         var values = new SubscriptionRequest { Channel = "email", Email = "<b>not-an-address", Language = "fr", Frequency = "daily" };
 
-        var html = SubscribePage.Form("fr", values, errors);
+        var html = SubscribePage.Form(Language.Fr, values, errors);
 
         // The error summary links to each field to fix.
         Assert.Contains("<h2 id=\"error-summary-title\">Veuillez corriger", html, StringComparison.Ordinal);
@@ -42,7 +43,7 @@ public sealed class SubscribePageTests
     [Fact]
     public void English_form_links_to_the_French_one()
     {
-        var html = SubscribePage.Form("en");
+        var html = SubscribePage.Form(Language.En);
 
         Assert.Contains("<a href=\"?lang=fr\" lang=\"fr\">Français</a>", html, StringComparison.Ordinal);
         Assert.Contains("<h1>Subscribe to human security alerts</h1>", html, StringComparison.Ordinal);

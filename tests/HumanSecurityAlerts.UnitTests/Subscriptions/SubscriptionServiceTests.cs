@@ -1,4 +1,5 @@
 using HumanSecurityAlerts.Email;
+using HumanSecurityAlerts.Languages;
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.RateLimiting;
 using HumanSecurityAlerts.Site;
@@ -158,7 +159,7 @@ public sealed class SubscriptionServiceTests
         Status = status,
         Email = "reader@example.org",
         Pillars = [PillarCatalog.ProtectionOfCivilians],
-        Language = "en",
+        Language = Language.En,
         Frequency = SubscriptionFrequency.Immediate,
         ProtectedManageToken = "p:" + Tokens.New(),
         CreatedAt = time.GetUtcNow().AddDays(-3),
