@@ -11,7 +11,7 @@ namespace HumanSecurityAlerts.AdminConsole;
 /// The admin console's pages, server-rendered: no script, one shared stylesheet (<see cref="Site.SiteStylesheet"/>),
 /// every value HTML-encoded, every form posting its anti-forgery token. Paths are root-relative under <see cref="Root"/>.
 /// </summary>
-internal static class ConsolePages
+public static class ConsolePages
 {
     public const string Root = "/api/console";
     public const string SignInPath = Root + "/sign-in";

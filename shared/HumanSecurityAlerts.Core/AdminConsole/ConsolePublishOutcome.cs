@@ -1,4 +1,4 @@
 namespace HumanSecurityAlerts.AdminConsole;
 
 /// <param name="PublicationId">Set when published or already stored (<paramref name="Created"/> says which).</param>
-internal sealed record ConsolePublishOutcome(ReleasePage? Page, string? PublicationId, bool Created);
+public sealed record ConsolePublishOutcome(ReleasePage? Page, string? PublicationId, bool Created);

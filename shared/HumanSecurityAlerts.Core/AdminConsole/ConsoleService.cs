@@ -12,7 +12,7 @@ namespace HumanSecurityAlerts.AdminConsole;
 /// choice of pillars that differs from the classifier's is stored as an override), list publications with delivery
 /// counts per channel, show one with its failures and dead letters, resend, replay, and the feeds' last fetch.
 /// </summary>
-internal sealed class ConsoleService(
+public sealed class ConsoleService(
     PublicationReleaseService releases,
     IPublicationStore publications,
     IDeliveryLedger ledger,

@@ -8,7 +8,7 @@ namespace HumanSecurityAlerts.AdminConsole;
 /// The English and French wording of the admin console, in the same one-record-per-language form as the public pages'
 /// texts. French follows French typography: a no-break space (U+00A0) before <c>:</c> <c>;</c> <c>?</c> <c>!</c>.
 /// </summary>
-internal sealed record ConsoleTexts
+public sealed record ConsoleTexts
 {
     public static ConsoleTexts En { get; } = new()
     {

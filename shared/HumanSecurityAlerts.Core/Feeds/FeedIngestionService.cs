@@ -12,7 +12,7 @@ namespace HumanSecurityAlerts.Feeds;
 /// and published. A feed that fails (status, timeout, size, malformed XML) is logged and skipped; the others still run.
 /// Items already stored (same canonical URL) are skipped before classification, so a second run stores nothing new.
 /// </summary>
-internal sealed partial class FeedIngestionService(
+public partial class FeedIngestionService(
     IFeedFetcher fetcher,
     IFeedParser parser,
     IFeedStateStore states,

@@ -1,4 +1,4 @@
 namespace HumanSecurityAlerts.Feeds;
 
 /// <summary>An item read from a feed, as plain text.</summary>
-internal sealed record FeedItem(string? Link, string Title, string Summary, string Text, DateTimeOffset? PublishedAt);
+public sealed record FeedItem(string? Link, string Title, string Summary, string Text, DateTimeOffset? PublishedAt);

@@ -1,4 +1,4 @@
 namespace HumanSecurityAlerts.Feeds;
 
 /// <param name="Language">The feed's declared language, a hint for its items; null when it declares none.</param>
-internal sealed record ParsedFeed(string? Language, IReadOnlyList<FeedItem> Items);
+public sealed record ParsedFeed(string? Language, IReadOnlyList<FeedItem> Items);

@@ -1,7 +1,7 @@
 namespace HumanSecurityAlerts.Health;
 
 /// <summary>One dependency the app needs to do its work; the check throws when it cannot be reached.</summary>
-internal interface IReadinessCheck
+public interface IReadinessCheck
 {
     /// <summary>The name in the report ("tables", "serviceBus", "smtp").</summary>
     string Name { get; }

@@ -7,7 +7,7 @@ namespace HumanSecurityAlerts.Health;
 /// Whether the app can do its work now: every <see cref="IReadinessCheck"/> (Tables, Service Bus, SMTP) in parallel,
 /// each bounded by <see cref="Timeout"/>. Reads nothing secret and reports none.
 /// </summary>
-internal sealed partial class ReadinessProbe(IEnumerable<IReadinessCheck> checks, ILogger<ReadinessProbe> logger)
+public partial class ReadinessProbe(IEnumerable<IReadinessCheck> checks, ILogger<ReadinessProbe> logger)
 {
     public const string Healthy = "healthy";
     public const string Unhealthy = "unhealthy";

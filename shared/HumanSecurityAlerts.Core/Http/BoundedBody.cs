@@ -9,7 +9,7 @@ namespace HumanSecurityAlerts.Http;
 /// from the shared pool and grows only as far as the body does: the usual empty or tiny body costs no allocation of
 /// the limit's size.
 /// </summary>
-internal static class BoundedBody
+public static class BoundedBody
 {
     private const int FirstBufferSize = 4096;
 

@@ -4,7 +4,7 @@ namespace HumanSecurityAlerts.Http;
 
 /// <summary>A body read by <see cref="BoundedBody"/>, in a pooled buffer that disposing returns.</summary>
 /// <param name="tooLarge">The body went past the limit; <see cref="Span"/> then holds its first bytes only.</param>
-internal sealed class PooledBody(byte[] buffer, int length, bool tooLarge) : IDisposable
+public sealed class PooledBody(byte[] buffer, int length, bool tooLarge) : IDisposable
 {
     private byte[]? buffer = buffer;
 

@@ -4,7 +4,7 @@ namespace HumanSecurityAlerts.Messaging;
 /// The two drains: the fan-out of new publications to their subscribers, and the deliveries queue. Each run handles
 /// what is waiting and ends when its entity is empty. The timers run them; so does <see cref="IDrainKick"/>.
 /// </summary>
-internal interface IDeliveryDrains
+public interface IDeliveryDrains
 {
     Task DrainFanOutAsync(CancellationToken cancellationToken);
 

@@ -4,7 +4,7 @@ namespace HumanSecurityAlerts.Messaging;
 /// Asks for a fan-out and a delivery pass now, in the background, rather than at the timers' next tick (after a
 /// release, a resend or a replay). Runs coalesce; a failed run is logged and the timers pick up what is left.
 /// </summary>
-internal interface IDrainKick
+public interface IDrainKick
 {
     void Kick();
 }

@@ -14,8 +14,8 @@ namespace HumanSecurityAlerts.Operations;
 /// or all), and resending a publication. All idempotent: a replayed message leaves the dead-letter queue (a second
 /// replay finds nothing), and a resend never notifies a subscriber the ledger shows as delivered.
 /// </summary>
-internal sealed partial class DeliveryOperations(
-    IDeadLetterQueue deadLetters,
+public partial class DeliveryOperations(
+    IDeadLetters deadLetters,
     IPublicationEventPublisher events,
     IDeliveryLedger ledger,
     IFanOutProgressStore progress,

@@ -1,7 +1,7 @@
 namespace HumanSecurityAlerts.Publications;
 
 /// <summary>Classifies a release or a feed item and builds the publication to store.</summary>
-internal sealed class PublicationFactory(IPublicationClassifier classifier, TimeProvider time)
+public sealed class PublicationFactory(IPublicationClassifier classifier, TimeProvider time)
 {
     public PublicationClassification Classify(string? title, string? summary, string? text, string? declaredLanguage) =>
         classifier.Classify(title, summary, text, declaredLanguage);

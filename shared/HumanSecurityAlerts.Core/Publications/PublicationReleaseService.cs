@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace HumanSecurityAlerts.Publications;
 
 /// <summary>Admin releases: validate, classify, store once, publish, and let the fan-out know.</summary>
-internal sealed partial class PublicationReleaseService(
+public partial class PublicationReleaseService(
     PublicationFactory factory,
     PublicationPublisher publisher,
     IReleaseNotifier notifier,

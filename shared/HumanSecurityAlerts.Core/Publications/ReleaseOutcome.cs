@@ -3,4 +3,4 @@ using HumanSecurityAlerts.Validation;
 namespace HumanSecurityAlerts.Publications;
 
 /// <param name="Publication">Null when <paramref name="Errors"/> is not empty.</param>
-internal sealed record ReleaseOutcome(FieldErrors Errors, Publication? Publication, bool Created);
+public sealed record ReleaseOutcome(FieldErrors Errors, Publication? Publication, bool Created);

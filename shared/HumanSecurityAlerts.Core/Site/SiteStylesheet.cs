@@ -5,7 +5,7 @@ namespace HumanSecurityAlerts.Site;
 /// <c>style-src 'self'</c>. In the spirit of the GOV.UK Design System: a readable type scale, one column of two thirds
 /// on wide screens, a yellow focus ring that is always visible, error summaries and fields marked in red.
 /// </summary>
-internal static class SiteStylesheet
+public static class SiteStylesheet
 {
     public const string Path = "/api/assets/site.css";
 

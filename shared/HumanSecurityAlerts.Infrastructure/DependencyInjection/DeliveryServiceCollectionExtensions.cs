@@ -53,7 +53,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<DrainKick>();
         services.TryAddSingleton<IDrainKick>(sp => sp.GetRequiredService<DrainKick>());
         services.Replace(ServiceDescriptor.Singleton<IReleaseNotifier>(sp => sp.GetRequiredService<DrainKick>()));
-        services.TryAddSingleton<IDeadLetterQueue, ServiceBusDeadLetterQueue>();
+        services.TryAddSingleton<IDeadLetters, ServiceBusDeadLetters>();
         services.TryAddSingleton<DeliveryOperations>();
         return services;
     }

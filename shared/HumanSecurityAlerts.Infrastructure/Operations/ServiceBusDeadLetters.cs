@@ -11,7 +11,7 @@ namespace HumanSecurityAlerts.Operations;
 /// queue under a new message id (so duplicate detection lets it through) before it is completed; the others are
 /// abandoned at the end, so they stay dead-lettered.
 /// </summary>
-internal sealed class ServiceBusDeadLetterQueue(ServiceBusClient client, ServiceBusSenders senders, IOptions<ServiceBusOptions> bus) : IDeadLetterQueue
+internal sealed class ServiceBusDeadLetters(ServiceBusClient client, ServiceBusSenders senders, IOptions<ServiceBusOptions> bus) : IDeadLetters
 {
     public async Task<IReadOnlyList<DeadLetterView>> PeekAsync(int max, long? fromSequenceNumber, CancellationToken cancellationToken)
     {
@@ -36,9 +36,9 @@ internal sealed class ServiceBusDeadLetterQueue(ServiceBusClient client, Service
         }
     }
 
-    public async Task<IReadOnlyList<DeadLetterView>> ReplayAsync(Func<DeadLetterView, bool> select, int? wanted, int maxScanned, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeadLetterView>> ReplayAsync(Func<DeadLetterView, bool> choose, int? wanted, int maxScanned, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(select);
+        ArgumentNullException.ThrowIfNull(choose);
         var receiver = client.CreateReceiver(bus.Value.DeliveriesQueue, new ServiceBusReceiverOptions { SubQueue = SubQueue.DeadLetter, PrefetchCount = 0 });
         var replayed = new List<DeadLetterView>();
         var held = new List<ServiceBusReceivedMessage>();
@@ -59,7 +59,7 @@ internal sealed class ServiceBusDeadLetterQueue(ServiceBusClient client, Service
                     foreach (var message in batch)
                     {
                         var view = DeliveryMessage.TryRead(message, out var request) ? View(message, request) : null;
-                        if (view is null || !select(view))
+                        if (view is null || !choose(view))
                         {
                             held.Add(message);
                             continue;
