@@ -56,6 +56,20 @@ public sealed class ClassifierOptions
     [Range(0, 10)]
     public double OverviewTermMinWeight { get; set; } = 1.5;
 
+    /// <summary>
+    /// The best pillar of a text that is plainly about armed conflict (at least
+    /// <see cref="ConflictMinMentions"/> mentions of war, armed groups, missiles, front line...) needs
+    /// only this fraction of <see cref="Threshold"/>: there, one term that settles a pillar (1.5) says
+    /// what the text is about, where in a text about something else it may be a passing mention. A
+    /// second pillar still needs the full threshold. 1 turns it off.
+    /// </summary>
+    [Range(0.1, 1)]
+    public double ConflictThresholdFactor { get; set; } = 0.66;
+
+    /// <summary>Mentions of armed conflict (conflict-context terms, repeats included) that make a text plainly about it.</summary>
+    [Range(1, 1000)]
+    public int ConflictMinMentions { get; set; } = 3;
+
     /// <summary>Characters read from title, summary and body together (in that order); the rest is ignored.</summary>
     [Range(1_000, 100_000_000)]
     public int MaxInputCharacters { get; set; } = 200_000;

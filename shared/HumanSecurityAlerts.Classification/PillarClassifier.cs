@@ -187,14 +187,18 @@ internal sealed class PillarClassifier : IPillarClassifier
         var headingAnchors = 0;
         var bodyAnchors = 0;
         var aboutConflict = false;
+        var conflictMentions = 0;
         foreach (var match in scratch.Matches)
         {
-            if (match.Term.SetsConflictContext)
+            aboutConflict |= match.Term.SetsConflictContext;
+            if (match.Term.Pillar == VocabularyTerm.ConflictContext)
             {
-                aboutConflict = true;
-                break;
+                conflictMentions++;
             }
         }
+
+        // In a text plainly about armed conflict, fewer pillar terms settle its main pillar; a second pillar still needs the full threshold.
+        var mainThreshold = conflictMentions >= options.ConflictMinMentions ? options.Threshold * options.ConflictThresholdFactor : options.Threshold;
 
         foreach (var match in scratch.Matches)
         {
@@ -244,13 +248,14 @@ internal sealed class PillarClassifier : IPillarClassifier
         {
             scoreMap[pillars[p].Id] = Math.Round(scores[p], 3);
             var corroborated = IsSet(overview, p) || bodyScores[p] > 0 || scratch.BodyWords < options.CorroborationMinBodyWords;
-            if (scores[p] >= options.Threshold && scores[p] >= options.RelativeFloor * best && corroborated)
+            var threshold = scores[p] >= best ? mainThreshold : options.Threshold;
+            if (scores[p] >= threshold && scores[p] >= options.RelativeFloor * best && corroborated)
             {
                 tagged.Add(pillars[p].Id);
             }
         }
 
-        return new ClassificationResult(language, tagged, scoreMap, evidence, options.Threshold);
+        return new ClassificationResult(language, tagged, scoreMap, evidence, mainThreshold);
     }
 
     /// <summary>
