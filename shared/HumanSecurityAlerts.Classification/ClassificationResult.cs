@@ -4,7 +4,10 @@ namespace HumanSecurityAlerts.Classification;
 /// <param name="Pillars">Pillar ids over their threshold, in catalogue order.</param>
 /// <param name="Scores">A score for every pillar id.</param>
 /// <param name="Evidence">The matches behind the scores, so an admin can see why a text was tagged.</param>
-/// <param name="Threshold">The score a pillar needed (<see cref="ClassifierOptions.Threshold"/> when classified).</param>
+/// <param name="Threshold">
+/// The score the best pillar needed: <see cref="ClassifierOptions.Threshold"/>, or less in a text plainly about armed
+/// conflict (<see cref="ClassifierOptions.ConflictThresholdFactor"/>); other pillars need the full threshold.
+/// </param>
 public sealed record ClassificationResult(
     string Language,
     IReadOnlyList<string> Pillars,
