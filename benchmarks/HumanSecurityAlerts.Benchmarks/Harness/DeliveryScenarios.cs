@@ -127,6 +127,84 @@ internal static class DeliveryScenarios
         return result.Received == count && result.Delivered == count ? 0 : 1;
     }
 
+    /// <summary>
+    /// The table calls of <paramref name="count"/> deliveries and nothing else (no broker, no send): per subscriber, as
+    /// <see cref="DeliveryService"/> makes them, claim the ledger row, read the subscriber, write the outcome, at most
+    /// <c>Delivery:MaxConcurrency</c> at once through the app's own ledger and store. What it allocates and how fast it
+    /// goes is the floor under the webhook and email figures that Azure.Data.Tables and Azurite set.
+    /// </summary>
+    public static async Task<int> StorageAsync(int count, IDictionary<string, string?> overrides)
+    {
+        await using var env = await BenchEnvironment.StartAsync();
+        var settings = Apply(env.Settings(), overrides);
+        var profile = new CallProfile();
+        var warnings = new WarningCounter();
+        await using var app = BenchEnvironment.BuildApp(settings, profile, warnings);
+        var seeding = Stopwatch.StartNew();
+        var ids = await SeedSubscribersAsync(app, count, i => $"https://hooks.example.org/bench/{i}");
+        Console.WriteLine($"Seeded {count:N0} subscribers through the app's store in {seeding.Elapsed.TotalSeconds:F1} s (not part of the figures).");
+
+        var ledger = app.GetRequiredService<IDeliveryLedger>();
+        var directory = app.GetRequiredService<ISubscriberDirectory>();
+        var concurrency = int.Parse(settings.GetValueOrDefault("Delivery:MaxConcurrency") ?? new DeliveryOptions().MaxConcurrency.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var publicationId = Guid.NewGuid().ToString("N");
+        var found = 0;
+        var delivered = 0;
+        profile.Reset();
+        using var sampler = Environment.GetEnvironmentVariable("HSA_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
+        var memory = MemoryProbe.Start();
+        sampler?.Start();
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, ct) =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var claim = new DeliveryRecord
+            {
+                PublicationId = publicationId,
+                SubscriberId = id,
+                DeliveryId = DeliveryId.Create(publicationId, id),
+                Channel = SubscriptionChannel.Webhook,
+                Status = DeliveryStatus.Sending,
+                Attempts = 1,
+                Run = "r1",
+                FirstAttemptAt = now,
+                LastAttemptAt = now,
+            };
+            var claimed = await ledger.TryWriteAsync(claim, ct) ?? throw new InvalidOperationException("Claim refused: " + id);
+            if (await directory.GetActiveAsync(id, ct) is not null)
+            {
+                Interlocked.Increment(ref found);
+            }
+
+            if (await ledger.TryWriteAsync(claimed with { Status = DeliveryStatus.Delivered, DeliveredAt = DateTimeOffset.UtcNow, LastStatusCode = 204 }, ct) is not null)
+            {
+                Interlocked.Increment(ref delivered);
+            }
+        });
+        var elapsed = clock.Elapsed;
+        var calls = profile.Rows().ToList();
+        var figures = await memory.StopAsync();
+        var allocations = sampler?.Rows(30).ToList() ?? [];
+        Report.Print($"The table calls of {count:N0} deliveries alone (claim, subscriber read, outcome; no broker, no send)",
+        [
+            ("deliveries", count.ToString("N0", CultureInfo.InvariantCulture)),
+            ("subscribers read (active)", found.ToString("N0", CultureInfo.InvariantCulture)),
+            ("outcomes written", delivered.ToString("N0", CultureInfo.InvariantCulture)),
+            ("time", Report.Seconds(elapsed)),
+            ("deliveries/s", Report.Rate(count, elapsed)),
+            ("concurrency", concurrency.ToString(CultureInfo.InvariantCulture)),
+            .. figures.Rows(),
+            ("allocated per delivery", string.Create(CultureInfo.InvariantCulture, $"{figures.Allocated / 1024.0 / count:F1} KB")),
+            ("warnings/errors logged by the app", warnings.Count.ToString(CultureInfo.InvariantCulture)),
+            ("dependency calls", ""),
+            .. calls,
+            .. allocations.Count > 0 ? [("allocations by type (HSA_BENCH_ALLOCATIONS=1)", "")] : Array.Empty<(string, string)>(),
+            .. allocations,
+            .. Report.Machine(),
+        ]);
+        return found == count && delivered == count ? 0 : 1;
+    }
+
     private static async Task<DeliveryFigures> DeliverAsync(IReadOnlyList<ServiceProvider> instances, int count, Func<int, string> address, CallProfile profile, Func<IReadOnlyList<(DateTimeOffset At, string Key)>> arrivals)
     {
         var app = instances[0];
@@ -237,8 +315,9 @@ internal static class DeliveryScenarios
     }
 
     /// <summary>Full subscribers (record and index row) through the app's own store, as delivery reads the record.</summary>
-    private static async Task SeedSubscribersAsync(ServiceProvider app, int count, Func<int, string> address)
+    private static async Task<IReadOnlyList<string>> SeedSubscribersAsync(ServiceProvider app, int count, Func<int, string> address)
     {
+        var ids = new string[count];
         var protector = app.GetRequiredService<ISecretProtector>();
         var store = app.GetRequiredService<ISubscriberStore>();
         var manage = protector.Protect(Tokens.New());
@@ -247,10 +326,11 @@ internal static class DeliveryScenarios
         {
             var to = address(i);
             var webhook = to.StartsWith("http", StringComparison.Ordinal);
+            ids[i] = webhook ? "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : "e" + EmailAddress.Hash(to);
             await store.SaveAsync(
                 new Subscriber
                 {
-                    Id = webhook ? "w" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : "e" + EmailAddress.Hash(to),
+                    Id = ids[i],
                     Channel = webhook ? SubscriptionChannel.Webhook : SubscriptionChannel.Email,
                     Status = SubscriberStatus.Active,
                     Email = webhook ? null : to,
@@ -265,6 +345,7 @@ internal static class DeliveryScenarios
                 },
                 ct);
         });
+        return ids;
     }
 
     private static async Task<(int Messages, int Distinct)> CountQueueAsync(ServiceBusClient client, string queue)

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -22,6 +24,16 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
     public const string ReleasedEventType = "publication.released";
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    // A drain renders thousands of events for one publication: its part is encoded once (kept while the publication
+    // object lives), and each thread reuses one buffer and writer, so an event costs one array of its exact size.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? EventBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? EventWriter;
+
+    private readonly ConditionalWeakTable<Publication, SharedEventJson> publicationJson = new();
 
     public EmailMessage Email(Publication publication, DeliveryTarget target, IReadOnlyList<string> matchedPillars)
     {
@@ -66,26 +78,55 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
     {
         ArgumentNullException.ThrowIfNull(publication);
         ArgumentNullException.ThrowIfNull(target);
-        using var buffer = new MemoryStream();
+        var buffer = EventBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var json = EventWriter;
+        if (json is null)
+        {
+            json = EventWriter = new Utf8JsonWriter(buffer);
+        }
+        else
+        {
+            json.Reset(buffer);
+        }
+
+        json.WriteStartObject();
+        json.WriteString("type", ReleasedEventType);
+        json.WriteString("timestamp", at.UtcDateTime);
+        json.WriteStartObject("data");
+        json.WriteString("deliveryId", deliveryId);
+        json.WriteString("language", target.Language.Code);
+        json.WriteStartArray("matchedPillars");
+        foreach (var id in matchedPillars)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", id);
+            json.WriteString("name", PillarCatalog.NameOf(id, target.Language));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        var shared = publicationJson.GetValue(publication, PublicationJson);
+        json.WritePropertyName("publication");
+        json.WriteRawValue(shared.Publication, skipInputValidation: true);
+        json.WriteStartObject("links");
+        json.WriteString("publication", shared.Link);
+        json.WriteString("manage", links.Manage(target.ManageToken).AbsoluteUri);
+        json.WriteString("unsubscribe", links.Unsubscribe(target.ManageToken).AbsoluteUri);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The part of a webhook event that is the same for every subscriber of a publication, encoded once.</summary>
+    private SharedEventJson PublicationJson(Publication publication)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("type", ReleasedEventType);
-            json.WriteString("timestamp", at.UtcDateTime);
-            json.WriteStartObject("data");
-            json.WriteString("deliveryId", deliveryId);
-            json.WriteString("language", target.Language.Code);
-            json.WriteStartArray("matchedPillars");
-            foreach (var id in matchedPillars)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", id);
-                json.WriteString("name", PillarCatalog.NameOf(id, target.Language));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("publication");
             json.WriteString("id", publication.Id);
             json.WriteString("title", SafeText.Clean(publication.Title));
             json.WriteString("summary", SafeText.Clean(publication.Summary));
@@ -100,17 +141,12 @@ public sealed class DeliveryContent(SubscriptionLinks links, IOptions<SiteOption
 
             json.WriteEndArray();
             json.WriteEndObject();
-            json.WriteStartObject("links");
-            json.WriteString("publication", site.Value.Api("publications/" + publication.Id).AbsoluteUri);
-            json.WriteString("manage", links.Manage(target.ManageToken).AbsoluteUri);
-            json.WriteString("unsubscribe", links.Unsubscribe(target.ManageToken).AbsoluteUri);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
         }
 
-        return buffer.ToArray();
+        return new SharedEventJson(buffer.WrittenSpan.ToArray(), site.Value.Api("publications/" + publication.Id).AbsoluteUri);
     }
+
+    private sealed record SharedEventJson(byte[] Publication, string Link);
 
     /// <param name="items">Newest first, each with the subscriber's matched pillars.</param>
     public EmailMessage Digest(DeliveryTarget target, SubscriptionFrequency frequency, IReadOnlyList<DigestLine> items)

@@ -16,9 +16,14 @@ internal sealed class ServiceBusDeliveryDispatcher(ServiceBusSenders senders) : 
             return;
         }
 
-        var batch = await Sender.CreateMessageBatchAsync(cancellationToken).ConfigureAwait(false);
+        // A page of subscribers fills several batches: they are filled first and sent together, so the page costs one
+        // round trip to the broker rather than one per batch. A failure fails the page, which is sent again whole (the
+        // MessageIds are deterministic, so the queue's duplicate detection absorbs what had gone out).
+        var batches = new List<ServiceBusMessageBatch>();
         try
         {
+            var batch = await Sender.CreateMessageBatchAsync(cancellationToken).ConfigureAwait(false);
+            batches.Add(batch);
             foreach (var request in requests)
             {
                 var message = DeliveryMessage.Create(request);
@@ -27,23 +32,22 @@ internal sealed class ServiceBusDeliveryDispatcher(ServiceBusSenders senders) : 
                     continue;
                 }
 
-                await Sender.SendMessagesAsync(batch, cancellationToken).ConfigureAwait(false);
-                batch.Dispose();
                 batch = await Sender.CreateMessageBatchAsync(cancellationToken).ConfigureAwait(false);
+                batches.Add(batch);
                 if (!batch.TryAddMessage(message))
                 {
                     throw new InvalidOperationException($"Delivery message {message.MessageId} does not fit in an empty batch.");
                 }
             }
 
-            if (batch.Count > 0)
-            {
-                await Sender.SendMessagesAsync(batch, cancellationToken).ConfigureAwait(false);
-            }
+            await Task.WhenAll(batches.Select(b => Sender.SendMessagesAsync(b, cancellationToken))).ConfigureAwait(false);
         }
         finally
         {
-            batch.Dispose();
+            foreach (var b in batches)
+            {
+                b.Dispose();
+            }
         }
     }
 }

@@ -23,9 +23,13 @@ internal sealed class TableRowReadBatcher(TableClient table) : RoundBatcher<Tabl
 
     protected override List<PendingRead> Take(List<PendingRead> queue)
     {
+        // Full queries only, when more than one query's worth waits: the remainder goes with the next round rather
+        // than as a query of its own (each request costs the service more than a key does).
+        var distinct = queue.Select(p => p.PartitionKey).Distinct(StringComparer.Ordinal).Count();
+        var limit = distinct <= MaxKeysPerQuery ? distinct : Math.Min(MaxKeysPerQuery * MaxQueriesPerRound, distinct - (distinct % MaxKeysPerQuery));
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var taken = 0;
-        while (taken < queue.Count && (keys.Count < MaxKeysPerQuery * MaxQueriesPerRound || keys.Contains(queue[taken].PartitionKey)))
+        while (taken < queue.Count && (keys.Count < limit || keys.Contains(queue[taken].PartitionKey)))
         {
             keys.Add(queue[taken].PartitionKey);
             taken++;

@@ -40,4 +40,24 @@ public sealed class TableRowReadBatcherTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(8, (await batcher.GetAsync("k08", CancellationToken.None))?.GetInt32("Value"));
         Assert.Null(await batcher.GetAsync("nobody", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Keys_beyond_whole_queries_wait_for_the_next_round_and_are_answered()
+    {
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(AzuriteFixture.NewTablePrefix() + "Rest");
+        await table.CreateIfNotExistsAsync();
+        foreach (var i in Enumerable.Range(0, 40))
+        {
+            await table.AddEntityAsync(new TableEntity($"r{i:D2}", "") { ["Value"] = i });
+        }
+
+        var batcher = new TableRowReadBatcher(table);
+
+        // The first read goes alone; the 39 queued meanwhile make two full queries now and 9 keys for the round after.
+        var first = batcher.GetAsync("r00", CancellationToken.None);
+        var rest = Enumerable.Range(1, 39).Select(i => batcher.GetAsync($"r{i:D2}", CancellationToken.None)).ToList();
+        var rows = await Task.WhenAll([first, .. rest]);
+
+        Assert.Equal(Enumerable.Range(0, 40), rows.Select(r => r?.GetInt32("Value") ?? -1));
+    }
 }
