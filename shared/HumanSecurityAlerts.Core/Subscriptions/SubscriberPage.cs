@@ -1,4 +1,4 @@
 namespace HumanSecurityAlerts.Subscriptions;
 
 /// <param name="ContinuationToken">Null on the last page.</param>
-public sealed record SubscriberPage(IReadOnlyList<ActiveSubscriber> Items, string? ContinuationToken);
+public sealed record SubscriberPage(IReadOnlyList<IndexedSubscriber> Items, string? ContinuationToken);

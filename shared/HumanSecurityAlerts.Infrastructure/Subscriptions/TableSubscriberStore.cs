@@ -24,6 +24,8 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
 
     private static readonly string[] IndexColumns = ["RowKey", "Channel", "Language", "Frequency", "Address", "ManageToken"];
 
+    private static readonly string[] PageColumns = ["RowKey", "Channel"];
+
     public static string IndexPartition(string pillarId, SubscriptionFrequency frequency) => pillarId + "|" + frequency.Name();
 
     public async Task<Subscriber?> GetAsync(string subscriberId, CancellationToken cancellationToken)
@@ -96,10 +98,9 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
     {
         pageSize = Math.Clamp(pageSize, 1, 1000);
         var index = await tables.GetTableAsync(IndexTable, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(pillar.ToString(), frequency)}");
-        await foreach (var page in index.QueryAsync<TableEntity>(filter, pageSize, IndexColumns, cancellationToken).AsPages(continuationToken, pageSize).ConfigureAwait(false))
+        await foreach (var page in index.QueryAsync<TableEntity>(IndexFilter(pillar, frequency), pageSize, PageColumns, cancellationToken).AsPages(continuationToken, pageSize).ConfigureAwait(false))
         {
-            return new SubscriberPage(page.Values.Select(ToActive).ToList(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            return new SubscriberPage(page.Values.Select(e => new IndexedSubscriber(e.RowKey, Channel(e))).ToList(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }
 
         return new SubscriberPage([], null);
@@ -107,19 +108,15 @@ internal sealed class TableSubscriberStore(TableProvider tables, ISecretProtecto
 
     public async IAsyncEnumerable<ActiveSubscriber> ListAllActiveAsync(PillarId pillar, SubscriptionFrequency frequency, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? continuation = null;
-        do
+        var index = await tables.GetTableAsync(IndexTable, cancellationToken).ConfigureAwait(false);
+        await foreach (var entity in index.QueryAsync<TableEntity>(IndexFilter(pillar, frequency), 1000, IndexColumns, cancellationToken).ConfigureAwait(false))
         {
-            var page = await ListActiveAsync(pillar, frequency, continuation, 1000, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.Items)
-            {
-                yield return item;
-            }
-
-            continuation = page.ContinuationToken;
+            yield return ToActive(entity);
         }
-        while (continuation is not null);
     }
+
+    private static string IndexFilter(PillarId pillar, SubscriptionFrequency frequency) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(pillar.ToString(), frequency)}");
 
     public async Task<DeliveryTarget?> GetActiveAsync(string subscriberId, CancellationToken cancellationToken)
     {
