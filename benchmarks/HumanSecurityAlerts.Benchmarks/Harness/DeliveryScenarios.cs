@@ -315,7 +315,7 @@ internal static class DeliveryScenarios
     }
 
     /// <summary>Full subscribers (record and index row) through the app's own store, as delivery reads the record.</summary>
-    private static async Task<IReadOnlyList<string>> SeedSubscribersAsync(ServiceProvider app, int count, Func<int, string> address)
+    internal static async Task<IReadOnlyList<string>> SeedSubscribersAsync(IServiceProvider app, int count, Func<int, string> address)
     {
         var ids = new string[count];
         var protector = app.GetRequiredService<ISecretProtector>();

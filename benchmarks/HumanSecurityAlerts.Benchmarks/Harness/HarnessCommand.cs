@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HumanSecurityAlerts.Benchmarks.Harness;
 
 /// <summary>
-/// <c>harness fanout --subscribers N | webhooks --count N [--instances N] | email --count N [--instances N] | storage --count N | latency --releases N [--warmup N] [--gap-ms N]</c>,
+/// <c>harness fanout --subscribers N | webhooks --count N [--instances N] | email --count N [--instances N] | storage --count N | latency --releases N [--warmup N] [--gap-ms N] [--subscribers N]</c>,
 /// each with any number of <c>--set Section:Key=value</c> overrides of the app's settings.
 /// </summary>
 internal static class HarnessCommand
@@ -43,14 +43,14 @@ internal static class HarnessCommand
             "webhooks" => await DeliveryScenarios.WebhooksAsync(Get("count", 5_000), Get("instances", 1), overrides),
             "storage" => await DeliveryScenarios.StorageAsync(Get("count", 5_000), overrides),
             "email" => await DeliveryScenarios.EmailAsync(Get("count", 2_000), Get("instances", 1), overrides),
-            "latency" => await LatencyScenario.RunAsync(Get("releases", 50), Get("warmup", 2), TimeSpan.FromMilliseconds(Get("gap-ms", 1500)), overrides),
+            "latency" => await LatencyScenario.RunAsync(Get("releases", 50), Get("warmup", 2), TimeSpan.FromMilliseconds(Get("gap-ms", 1500)), Get("subscribers", 1), overrides),
             _ => Usage(),
         };
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: harness fanout [--subscribers 10000] | webhooks [--count 5000] [--instances 1] | email [--count 2000] [--instances 1] | storage [--count 5000] | latency [--releases 50] [--warmup 2] [--gap-ms 1500]  [--set Section:Key=value ...]");
+        Console.Error.WriteLine("usage: harness fanout [--subscribers 10000] | webhooks [--count 5000] [--instances 1] | email [--count 2000] [--instances 1] | storage [--count 5000] | latency [--releases 50] [--warmup 2] [--gap-ms 1500] [--subscribers 1]  [--set Section:Key=value ...]");
         return 2;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -18,11 +19,14 @@ namespace HumanSecurityAlerts.Benchmarks.Harness;
 
 /// <summary>
 /// Latency: from the admin POST of a release (real HTTP on loopback, through the local host as the local run and the
-/// end-to-end tests start it) to the webhook's arrival at a subscriber of the release's pillars.
+/// end-to-end tests start it) to the webhook's arrival at a subscriber of the release's pillars. With
+/// <c>--subscribers N</c> above 1, N − 1 more webhook subscribers of the protection of civilians (one of the seed
+/// release's pillars) are written through the app's store, all to a second receiver endpoint, so each release goes to N
+/// subscribers; the next release waits until all N have been notified.
 /// </summary>
 internal static class LatencyScenario
 {
-    public static async Task<int> RunAsync(int releases, int warmup, TimeSpan gap, IDictionary<string, string?> overrides)
+    public static async Task<int> RunAsync(int releases, int warmup, TimeSpan gap, int subscribers, IDictionary<string, string?> overrides)
     {
         await using var env = await BenchEnvironment.StartAsync();
         await using var smtp = SmtpCaptureServer.Start();
@@ -59,6 +63,27 @@ internal static class LatencyScenario
                 return WebhookReply.Ok;
             };
 
+            var crowdArrivals = new ConcurrentQueue<(long At, byte[] Body)>();
+            if (subscribers > 1)
+            {
+                var crowd = receiver.CreateEndpoint("crowd");
+                crowd.Responder = request =>
+                {
+                    crowdArrivals.Enqueue((Stopwatch.GetTimestamp(), request.Body));
+                    return WebhookReply.Ok;
+                };
+                var seeding = Stopwatch.StartNew();
+                // Through a second container of the app on the same settings: the worker's own is in the host's child process.
+                await using (var writer = BenchEnvironment.BuildApp(settings, new CallProfile(), new WarningCounter()))
+                {
+                    await DeliveryScenarios.SeedSubscribersAsync(writer, subscribers - 1, _ => crowd.Url.AbsoluteUri);
+                }
+
+                Console.WriteLine($"Seeded {subscribers - 1:N0} more webhook subscribers in {seeding.Elapsed.TotalSeconds:F1} s (not part of the figures).");
+            }
+
+            var firsts = new List<double>();
+            var lasts = new List<double>();
             var seed = JsonNode.Parse(await File.ReadAllTextAsync(RepositoryPaths.Combine("seeds", "nato-human-security-2021-02-25.release.json")))!.AsObject();
             var seedUrl = seed["url"]!.GetValue<string>();
             var run = Guid.NewGuid().ToString("N")[..8];
@@ -95,6 +120,31 @@ internal static class LatencyScenario
                     }
                 }
 
+                var (first, last) = (latency, latency);
+                var crowdSeen = 0;
+                var marker = Encoding.UTF8.GetBytes(id);
+                while (crowdSeen < subscribers - 1)
+                {
+                    if (!crowdArrivals.TryDequeue(out var arrival))
+                    {
+                        await Task.Delay(2, timeout.Token);
+                        continue;
+                    }
+
+                    if (arrival.Body.AsSpan().IndexOf(marker) >= 0)
+                    {
+                        crowdSeen++;
+                        var ms = Stopwatch.GetElapsedTime(start, arrival.At).TotalMilliseconds;
+                        (first, last) = (Math.Min(first, ms), Math.Max(last, ms));
+                    }
+                }
+
+                if (i >= warmup)
+                {
+                    firsts.Add(first);
+                    lasts.Add(last);
+                }
+
                 (i < warmup ? warm : latencies).Add(latency);
                 if (i >= warmup)
                 {
@@ -105,9 +155,20 @@ internal static class LatencyScenario
             }
 
             var sorted = latencies.Order().ToList();
-            Report.Print($"Latency from admin POST to webhook receipt, {releases} releases (after {warmup} warm-up)", 
+            var firstsSorted = firsts.Order().ToList();
+            var lastsSorted = lasts.Order().ToList();
+            Report.Print($"Latency from admin POST to webhook receipt, {releases} releases (after {warmup} warm-up), {subscribers:N0} subscriber(s) each",
             [
                 ("releases measured", releases.ToString(CultureInfo.InvariantCulture)),
+                ("subscribers notified per release", subscribers.ToString("N0", CultureInfo.InvariantCulture)),
+                .. subscribers > 1
+                    ? new[]
+                    {
+                        ("first webhook of a release (p50 / p95)", Ms(Percentile(firstsSorted, 0.50)) + " / " + Ms(Percentile(firstsSorted, 0.95))),
+                        ("last webhook of a release (p50 / p95)", Ms(Percentile(lastsSorted, 0.50)) + " / " + Ms(Percentile(lastsSorted, 0.95))),
+                        ("the tracked subscriber's webhook (created first, over HTTP): see p50/p95 below", ""),
+                    }
+                    : [],
                 ("pause after each receipt", Report.Seconds(gap)),
                 ("p50", Ms(Percentile(sorted, 0.50))),
                 ("p95", Ms(Percentile(sorted, 0.95))),

@@ -11,6 +11,13 @@ public sealed class FanOutOptions
     [Range(1, 1000)]
     public int PageSize { get; set; } = 1000;
 
+    /// <summary>
+    /// The first page of a run is this small, so the first deliveries are queued (and sent) while the next, full page is
+    /// read, rather than after a whole page has been read and queued.
+    /// </summary>
+    [Range(1, 1000)]
+    public int FirstPageSize { get; set; } = 50;
+
     /// <summary>Digest queue rows written at once.</summary>
     [Range(1, 256)]
     public int DigestWriteConcurrency { get; set; } = 32;

@@ -72,7 +72,8 @@ public sealed partial class FanOutService(
         {
             var (frequency, pillar) = stages[stage];
             var token = stage == state.Stage ? state.ContinuationToken : null;
-            var pending = directory.ListActiveAsync(pillar, frequency, token, settings.PageSize, cancellationToken);
+            var firstPage = stage == state.Stage && token is null && frequency == SubscriptionFrequency.Immediate;
+            var pending = directory.ListActiveAsync(pillar, frequency, token, firstPage ? Math.Min(settings.FirstPageSize, settings.PageSize) : settings.PageSize, cancellationToken);
             while (true)
             {
                 var page = await pending.ConfigureAwait(false);
