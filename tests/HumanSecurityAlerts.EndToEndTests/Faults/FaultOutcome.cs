@@ -12,4 +12,5 @@ public sealed record FaultOutcome(
     int DeadLettered,
     int Warnings,
     int Errors,
-    IReadOnlyList<string> TopLogLines);
+    IReadOnlyList<string> TopLogLines,
+    IReadOnlyList<string> Missing);

@@ -25,6 +25,15 @@ public sealed class FaultReport(FaultScale scale)
             text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Scenario} | {row.Lost} of {row.Expected} | {row.EmailDuplicates} / {row.WebhookDuplicates} | {row.MostWebhookIdsPerDelivery} | {row.Recovery.TotalSeconds:0.0} s | {row.DeadLettered} | {row.Warnings} / {row.Errors} | {string.Join("<br>", row.TopLogLines.Select(l => l.Replace("|", "\\|", StringComparison.Ordinal)))} |");
         }
 
+        foreach (var row in rows.Where(r => r.Missing.Count > 0))
+        {
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Not received in \"{row.Scenario}\":");
+            foreach (var line in row.Missing)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
+            }
+        }
+
         return text.ToString();
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Messaging.ServiceBus;
+using HumanSecurityAlerts.Email;
 
 namespace HumanSecurityAlerts.EndToEndTests.Faults;
 
@@ -110,7 +111,27 @@ internal sealed partial class ScenarioRun
             await DeadLettersAsync(host) - deadLettersBefore,
             warnings.Count,
             errors.Count,
-            top);
+            top,
+            Missing(logs));
+    }
+
+    /// <summary>
+    /// The notifications that never arrived (at most ten), each with what the logs said of it: a lost delivery is rare
+    /// and must be explainable from one run's report.
+    /// </summary>
+    private List<string> Missing(List<string> logs)
+    {
+        var keys = audience.Emails.Concat(audience.Webhooks.Select(w => w.Url.AbsoluteUri));
+        return [.. keys
+            .SelectMany(key => Enumerable.Range(0, releases.Count).Where(r => !arrivals.ContainsKey((key, r))).Select(r => (Key: key, Release: r)))
+            .Take(10)
+            .Select(m =>
+            {
+                var webhook = m.Key.StartsWith("http", StringComparison.Ordinal);
+                var subscriber = webhook ? new Uri(m.Key).AbsolutePath : "e" + EmailAddress.Hash(m.Key);
+                var said = logs.Where(l => l.Contains(subscriber, StringComparison.Ordinal)).Take(5);
+                return $"release {releases[m.Release].Id} to {(webhook ? "webhook " : "email subscriber ")}{subscriber}: {string.Join(" / ", said.DefaultIfEmpty("no log line of this scenario names it"))}";
+            })];
     }
 
     private static async Task<int> DeadLettersAsync(FaultSuiteFixture host)
