@@ -73,6 +73,16 @@ public sealed partial class DeliveryService(
         else
         {
             var existing = await ledger.GetAsync(request.PublicationId, request.SubscriberId, cancellationToken).ConfigureAwait(false);
+
+            // This very attempt failed and announced its retry, yet the message is back: the retry's copy may never have
+            // been scheduled (the broker was unreachable between the ledger write and the send). Announcing it again is
+            // safe: the copy's MessageId is fixed by delivery, run and attempt, so the queue drops a second one.
+            if (existing is { Status: DeliveryStatus.Retrying, NextAttemptAt: { } due } && existing.Run == request.Run && existing.RunAttempt == request.Attempt)
+            {
+                LogRetryAnnouncedAgain(request.DeliveryId, request.SubscriberId, request.Attempt + 1, due);
+                return MessageDecision.Reschedule(due, request.Attempt + 1);
+            }
+
             if (InChargeElsewhere(existing, request, now, settings) is { } why)
             {
                 LogSkipped(request.DeliveryId, request.SubscriberId, why);
@@ -191,7 +201,7 @@ public sealed partial class DeliveryService(
                 return "being sent by another message";
             case DeliveryStatus.Retrying when record.Run != request.Run:
                 return "a retry of another run is scheduled";
-            case DeliveryStatus.Retrying when request.Attempt <= record.RunAttempt:
+            case DeliveryStatus.Retrying when request.Attempt < record.RunAttempt:
                 return "a later attempt is already scheduled";
             default:
                 return null;
@@ -311,6 +321,9 @@ public sealed partial class DeliveryService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {DeliveryId} for subscriber {SubscriberId}: {Why}")]
     private partial void LogSkipped(string deliveryId, string subscriberId, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retry {Attempt} of {DeliveryId} for subscriber {SubscriberId} announced again for {Due}: this attempt's message came back")]
+    private partial void LogRetryAnnouncedAgain(string deliveryId, string subscriberId, int attempt, DateTimeOffset due);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {DeliveryId} for subscriber {SubscriberId}: {Why}")]
     private partial void LogDropped(string deliveryId, string subscriberId, string why);

@@ -92,6 +92,34 @@ public sealed class DeliveryServiceClaimTests
         Assert.Single(writes);
     }
 
+    [Fact]
+    public async Task An_attempt_that_comes_back_after_announcing_its_retry_announces_it_again_and_sends_nothing()
+    {
+        // Attempt 1 failed, wrote "retrying" and asked for its copy; the copy's send or the completion did not happen.
+        var due = time.GetUtcNow().AddSeconds(30);
+        ledger.TryWriteAsync(Arg.Is<DeliveryRecord>(r => r.ETag == null), Arg.Any<CancellationToken>()).Returns((DeliveryRecord?)null);
+        ledger.GetAsync(PublicationId, SubscriberId, Arg.Any<CancellationToken>()).Returns(Row(DeliveryStatus.Retrying, "g0", 1, "stored") with { NextAttemptAt = due });
+
+        var decision = await service.HandleAsync(DeliveryRequest.First(PublicationId, SubscriberId, SubscriptionChannel.Webhook, 0), CancellationToken.None);
+
+        Assert.Equal(MessageDecision.Reschedule(due, 2), decision);
+        await webhooks.DidNotReceive().PostAsync(Arg.Any<WebhookCall>(), Arg.Any<CancellationToken>());
+        Assert.Single(writes);
+    }
+
+    [Fact]
+    public async Task An_older_attempt_that_comes_back_after_a_later_one_ran_is_skipped()
+    {
+        ledger.GetAsync(PublicationId, SubscriberId, Arg.Any<CancellationToken>()).Returns(Row(DeliveryStatus.Retrying, "g0", 2, "stored") with { NextAttemptAt = time.GetUtcNow().AddMinutes(1) });
+
+        var old = DeliveryRequest.First(PublicationId, SubscriberId, SubscriptionChannel.Webhook, 0) with { Attempt = 1 };
+        ledger.TryWriteAsync(Arg.Is<DeliveryRecord>(r => r.ETag == null), Arg.Any<CancellationToken>()).Returns((DeliveryRecord?)null);
+        var decision = await service.HandleAsync(old, CancellationToken.None);
+
+        Assert.Equal(MessageDecision.Complete, decision);
+        await webhooks.DidNotReceive().PostAsync(Arg.Any<WebhookCall>(), Arg.Any<CancellationToken>());
+    }
+
     private static DeliveryRecord Row(DeliveryStatus status, string run, int runAttempt, string etag) => new()
     {
         PublicationId = PublicationId,
