@@ -89,6 +89,16 @@ public class LearnedGateTests
     }
 
     [Fact]
+    public void The_publication_keeps_which_pillars_came_from_the_gate()
+    {
+        var classification = new PublicationClassifier(WithGate).Classify(ChurchTitle, null, ChurchBody, null);
+
+        Assert.Equal([PillarCatalog.CulturalPropertyProtection], classification.Pillars);
+        Assert.Equal([PillarCatalog.CulturalPropertyProtection], classification.LearnedPillars);
+        Assert.Empty(new PublicationClassifier(WithoutGate).Classify(ChurchTitle, null, ChurchBody, null).LearnedPillars);
+    }
+
+    [Fact]
     public void The_gate_never_adds_a_pillar_the_vocabulary_saw_nothing_of()
     {
         var model = PillarVocabulary.Default.Learned!;
