@@ -13,4 +13,11 @@ public sealed record ClassificationResult(
     IReadOnlyList<string> Pillars,
     IReadOnlyDictionary<string, double> Scores,
     IReadOnlyList<ClassificationEvidence> Evidence,
-    double Threshold);
+    double Threshold)
+{
+    /// <summary>
+    /// The pillars of <see cref="Pillars"/> that the learned gate added (<see cref="ClassifierOptions.LearnedGate"/>):
+    /// the vocabulary found evidence for them (in <see cref="Evidence"/>) but not enough to tag them.
+    /// </summary>
+    public IReadOnlyList<string> LearnedPillars { get; init; } = [];
+}

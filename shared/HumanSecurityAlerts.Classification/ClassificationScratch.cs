@@ -21,11 +21,24 @@ internal sealed class ClassificationScratch
 
     public int BodyWords { get; set; }
 
+    /// <summary>Every word of the text as the vocabulary described it, for the learned gate.</summary>
+    public List<WordInfo> Words { get; } = new(1024);
+
+    /// <summary>Where the title's and the summary's words end in <see cref="Words"/>.</summary>
+    public int TitleEnd { get; set; }
+
+    public int SummaryEnd { get; set; }
+
+    public LearnedScratch Learned { get; } = new();
+
     public void Reset()
     {
         Matches.Clear();
         Array.Clear(LanguageCounts);
         Array.Clear(TermRepeats);
         BodyWords = 0;
+        Words.Clear();
+        TitleEnd = 0;
+        SummaryEnd = 0;
     }
 }

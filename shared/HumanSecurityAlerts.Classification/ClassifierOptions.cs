@@ -70,6 +70,14 @@ public sealed class ClassifierOptions
     [Range(1, 1000)]
     public int ConflictMinMentions { get; set; } = 3;
 
+    /// <summary>
+    /// The learned gate: after the vocabulary's decision, a pillar it found evidence for (score above 0)
+    /// but did not tag is added when the learned model (<c>Vocabulary/learned-model.json</c>, trained
+    /// on the development set) gives it at least the model's threshold. Never adds a pillar the
+    /// vocabulary saw nothing of. False: the vocabulary alone.
+    /// </summary>
+    public bool LearnedGate { get; set; } = true;
+
     /// <summary>Characters read from title, summary and body together (in that order); the rest is ignored.</summary>
     [Range(1_000, 100_000_000)]
     public int MaxInputCharacters { get; set; } = 200_000;

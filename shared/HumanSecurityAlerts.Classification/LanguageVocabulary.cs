@@ -81,11 +81,14 @@ internal sealed class LanguageVocabulary
     public const int MaxWordLength = 48;
 
     /// <summary>The code of a folded word. Thread-safe; callers cache it (<see cref="PillarVocabulary.Describe"/>).</summary>
-    public int Code(string folded)
+    public int Code(string folded) => StemOf(folded) is { } stem ? CodeOfStem(stem) : Stop;
+
+    /// <summary>The stem of a folded word (stem overrides applied), or null for a stop word. Thread-safe.</summary>
+    public string? StemOf(string folded)
     {
         if (stopWords.Contains(folded))
         {
-            return Stop;
+            return null;
         }
 
         var stemmers = ThreadStemmers ??= new SnowballProgram?[index + 1];
@@ -96,8 +99,11 @@ internal sealed class LanguageVocabulary
         }
 
         var stemmer = stemmers[index] ??= createStemmer();
-        return stemIds.TryGetValue(Stem(stemmer, folded), out var id) ? id : Unknown;
+        return Stem(stemmer, folded);
     }
+
+    /// <summary>The stem id a vocabulary phrase uses, or <see cref="Unknown"/>.</summary>
+    public int CodeOfStem(string stem) => stemIds.TryGetValue(stem, out var id) ? id : Unknown;
 
     private string Stem(SnowballProgram stemmer, string word)
     {

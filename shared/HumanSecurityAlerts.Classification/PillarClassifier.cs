@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 using HumanSecurityAlerts.Pillars;
 using HumanSecurityAlerts.Text;
@@ -37,7 +38,13 @@ internal sealed class PillarClassifier : IPillarClassifier
         fieldWeights = [options.TitleWeight, options.SummaryWeight, 1];
     }
 
-    public ClassificationResult Classify(ClassificationInput input)
+    public ClassificationResult Classify(ClassificationInput input) => Classify(input, null);
+
+    /// <summary>
+    /// Classifies, and when <paramref name="features"/> is given (training), adds to it the counts of the
+    /// text's <see cref="LearnedFeatures"/> by name, in the detected language (none for "other").
+    /// </summary>
+    internal ClassificationResult Classify(ClassificationInput input, Dictionary<string, double>? features)
     {
         ArgumentNullException.ThrowIfNull(input);
 
@@ -49,7 +56,31 @@ internal sealed class PillarClassifier : IPillarClassifier
         Analyze(scratch, Body, Prepare(input.Body, ref budget));
 
         var language = vocabulary.Detector.Decide(scratch.LanguageCounts, input.DeclaredLanguage);
-        return Score(scratch, language);
+        var result = Score(scratch, language);
+        var languageIndex = vocabulary.LanguageIndex(language);
+        if (features is not null && languageIndex >= 0)
+        {
+            var sink = new NamedFeatures(features);
+            LearnedFeatures.Visit(CollectionsMarshal.AsSpan(scratch.Words), scratch.TitleEnd, scratch.SummaryEnd, languageIndex, ref sink);
+        }
+
+        return result;
+    }
+
+    /// <summary>The learned model's probability of each pillar for a text (catalogue order), or null without a model or for another language than English and French.</summary>
+    internal double[]? LearnedProbabilities(ClassificationInput input)
+    {
+        var result = Classify(input, null);
+        var languageIndex = vocabulary.LanguageIndex(result.Language);
+        if (vocabulary.Learned is not { } model || languageIndex < 0)
+        {
+            return null;
+        }
+
+        var scratch = ThreadScratch!;
+        var probabilities = new double[PillarCatalog.All.Count];
+        model.Predict(CollectionsMarshal.AsSpan(scratch.Words), scratch.TitleEnd, scratch.SummaryEnd, languageIndex, scratch.Learned, probabilities);
+        return probabilities;
     }
 
     /// <summary>Truncates to what is left of the character budget, then drops markup if there is any.</summary>
@@ -92,6 +123,7 @@ internal sealed class PillarClassifier : IPillarClassifier
             var length = TextFolder.Fold(text.Slice(token.Start, token.Length), buffer);
             if (length < 0)
             {
+                scratch.Words.Add(WordInfo.Uncoded);
                 foreach (var tokens in scratch.Tokens)
                 {
                     tokens.Add(LanguageVocabulary.Unknown, token, ordinal);
@@ -101,6 +133,7 @@ internal sealed class PillarClassifier : IPillarClassifier
             }
 
             var word = vocabulary.Describe(buffer[..length]);
+            scratch.Words.Add(word);
             if (word.LanguageSlot >= 0)
             {
                 scratch.LanguageCounts[word.LanguageSlot]++;
@@ -119,6 +152,14 @@ internal sealed class PillarClassifier : IPillarClassifier
         if (field == Body)
         {
             scratch.BodyWords = ordinal;
+        }
+        else if (field == Title)
+        {
+            scratch.TitleEnd = scratch.Words.Count;
+        }
+        else
+        {
+            scratch.SummaryEnd = scratch.Words.Count;
         }
 
         var first = scratch.Matches.Count;
@@ -242,7 +283,8 @@ internal sealed class PillarClassifier : IPillarClassifier
             best = Math.Max(best, scores[p]);
         }
 
-        var tagged = new List<string>();
+        var taggedBits = 0;
+        var candidates = 0;
         var scoreMap = new Dictionary<string, double>(pillars.Count, StringComparer.Ordinal);
         for (var p = 0; p < pillars.Count; p++)
         {
@@ -251,11 +293,58 @@ internal sealed class PillarClassifier : IPillarClassifier
             var threshold = scores[p] >= best ? mainThreshold : options.Threshold;
             if (scores[p] >= threshold && scores[p] >= options.RelativeFloor * best && corroborated)
             {
-                tagged.Add(pillars[p].Id);
+                taggedBits |= 1 << p;
+            }
+            else if (scores[p] > 0)
+            {
+                candidates |= 1 << p;
             }
         }
 
-        return new ClassificationResult(language, tagged, scoreMap, evidence, mainThreshold);
+        var learnedBits = candidates != 0 ? LearnedGate(scratch, language, candidates) : 0;
+        var tagged = new List<string>(BitOperations.PopCount((uint)(taggedBits | learnedBits)));
+        List<string>? learned = learnedBits != 0 ? [] : null;
+        for (var p = 0; p < pillars.Count; p++)
+        {
+            if (IsSet(taggedBits | learnedBits, p))
+            {
+                tagged.Add(pillars[p].Id);
+            }
+
+            if (IsSet(learnedBits, p))
+            {
+                learned!.Add(pillars[p].Id);
+            }
+        }
+
+        return new ClassificationResult(language, tagged, scoreMap, evidence, mainThreshold) { LearnedPillars = learned ?? [] };
+    }
+
+    /// <summary>
+    /// Of the <paramref name="candidates"/> (untagged pillars with a score above 0), those the learned
+    /// model gives at least its threshold, as a bit set.
+    /// </summary>
+    private int LearnedGate(ClassificationScratch scratch, string language, int candidates)
+    {
+        var model = vocabulary.Learned;
+        var languageIndex = vocabulary.LanguageIndex(language);
+        if (!options.LearnedGate || model is null || languageIndex < 0)
+        {
+            return 0;
+        }
+
+        Span<double> probabilities = stackalloc double[PillarCatalog.All.Count];
+        model.Predict(CollectionsMarshal.AsSpan(scratch.Words), scratch.TitleEnd, scratch.SummaryEnd, languageIndex, scratch.Learned, probabilities);
+        var added = 0;
+        for (var p = 0; p < probabilities.Length; p++)
+        {
+            if (IsSet(candidates, p) && probabilities[p] >= model.Threshold)
+            {
+                added |= 1 << p;
+            }
+        }
+
+        return added;
     }
 
     /// <summary>
@@ -315,6 +404,17 @@ internal sealed class PillarClassifier : IPillarClassifier
     private bool IsEnumerable(TermMatch match) => match.Term.Pillar >= 0 && match.Term.Weight >= options.OverviewTermMinWeight;
 
     private static bool IsSet(int bits, int index) => (bits & (1 << index)) != 0;
+
+    /// <summary>Training: feature counts by name.</summary>
+    private readonly struct NamedFeatures(Dictionary<string, double> counts) : LearnedFeatures.ISink
+    {
+        public void Unigram(in WordInfo word, int language, int count) => Add(word.Stems[language]!, count);
+
+        public void Bigram(in WordInfo first, in WordInfo second, int language, int count) =>
+            Add(LearnedFeatures.BigramName(first.Stems[language]!, second.Stems[language]!), count);
+
+        private void Add(string name, int count) => counts[name] = counts.GetValueOrDefault(name) + count;
+    }
 
     private sealed class MatchOrder : IComparer<TermMatch>
     {

@@ -26,11 +26,12 @@ internal sealed class PillarVocabulary
     [ThreadStatic]
     private static WordCache? ThreadWords;
 
-    private PillarVocabulary(IReadOnlyList<LanguageVocabulary> languages, IReadOnlyList<VocabularyTerm> terms)
+    private PillarVocabulary(IReadOnlyList<LanguageVocabulary> languages, IReadOnlyList<VocabularyTerm> terms, LearnedPillarModel? learned)
     {
         Languages = languages;
         Terms = terms;
         Detector = new LanguageDetector(languages);
+        Learned = learned;
     }
 
     /// <summary>Built on first use and shared: the per-thread word caches are only worth it if it lives long.</summary>
@@ -41,6 +42,23 @@ internal sealed class PillarVocabulary
     public IReadOnlyList<VocabularyTerm> Terms { get; }
 
     public LanguageDetector Detector { get; }
+
+    /// <summary>The learned gate's model (<c>Vocabulary/learned-model.json</c>), or null when the assembly carries none.</summary>
+    public LearnedPillarModel? Learned { get; }
+
+    /// <summary>The index of a language in <see cref="Languages"/>, or -1 ("other").</summary>
+    public int LanguageIndex(string language)
+    {
+        for (var l = 0; l < Languages.Count; l++)
+        {
+            if (Languages[l].Language == language)
+            {
+                return l;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>A folded word's code in each language and its language-detection slot. Thread-safe; allocates only the first time a thread meets a word.</summary>
     public WordInfo Describe(ReadOnlySpan<char> folded)
@@ -53,12 +71,16 @@ internal sealed class PillarVocabulary
 
         var word = folded.ToString();
         var codes = new int[Languages.Count];
+        var stems = new string?[Languages.Count];
+        var features = new int[Languages.Count];
         for (var l = 0; l < codes.Length; l++)
         {
-            codes[l] = Languages[l].Code(word);
+            stems[l] = Languages[l].StemOf(word);
+            codes[l] = stems[l] is { } stem ? Languages[l].CodeOfStem(stem) : LanguageVocabulary.Stop;
+            features[l] = stems[l] is { } s && Learned is { } model ? model.UnigramIndex(s) : -1;
         }
 
-        info = new WordInfo(Detector.Slot(word), codes);
+        info = new WordInfo(Detector.Slot(word), codes, stems, features);
         if (cache.Words.Count >= MaxCachedWords)
         {
             cache.Words.Clear();
@@ -100,7 +122,7 @@ internal sealed class PillarVocabulary
             }
         }
 
-        return new PillarVocabulary(languages, terms);
+        return new PillarVocabulary(languages, terms, LearnedPillarModel.LoadEmbedded());
     }
 
     /// <summary>One language's file: its stop words and stem overrides first, then its neutral phrases and anchor.</summary>
@@ -169,12 +191,14 @@ internal sealed class PillarVocabulary
     }
 
     /// <summary>An embedded file of <c>Vocabulary/</c>.</summary>
-    public static StreamReader OpenResource(string fileName)
+    public static StreamReader OpenResource(string fileName) =>
+        TryOpenResource(fileName) ?? throw new InvalidOperationException($"Embedded vocabulary {fileName} is missing.");
+
+    /// <summary>An embedded file of <c>Vocabulary/</c>, or null if there is none.</summary>
+    public static StreamReader? TryOpenResource(string fileName)
     {
-        var name = $"HumanSecurityAlerts.Classification.Vocabulary.{fileName}";
-        var stream = typeof(PillarVocabulary).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded vocabulary {name} is missing.");
-        return new StreamReader(stream);
+        var stream = typeof(PillarVocabulary).Assembly.GetManifestResourceStream($"HumanSecurityAlerts.Classification.Vocabulary.{fileName}");
+        return stream is null ? null : new StreamReader(stream);
     }
 
     private static Dictionary<string, List<string>> ReadSections(string language)

@@ -13,6 +13,9 @@ internal sealed class PublicationClassifier(IPillarClassifier classifier) : IPub
             ReleaseValidator.InCatalogueOrder(result.Pillars),
             result.Scores,
             [.. result.Evidence.Select(e => new PublicationEvidence(e.Pillar, e.Term, e.Field, e.Position, e.Length, e.Weight))],
-            result.Threshold);
+            result.Threshold)
+        {
+            LearnedPillars = ReleaseValidator.InCatalogueOrder(result.LearnedPillars),
+        };
     }
 }

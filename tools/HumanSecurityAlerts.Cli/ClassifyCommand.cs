@@ -39,7 +39,7 @@ internal static class ClassifyCommand
             }
 
             var result = classifier.Classify(new ClassificationInput(item.Title, item.Summary, item.Text, item.Lang));
-            var json = JsonSerializer.Serialize(new OutputLine(item.Id, result.Language, result.Pillars, result.Scores, result.Evidence), CliJson.Options);
+            var json = JsonSerializer.Serialize(new OutputLine(item.Id, result.Language, result.Pillars, result.Scores, result.Evidence, result.LearnedPillars), CliJson.Options);
             await output.WriteLineAsync(json);
         }
 

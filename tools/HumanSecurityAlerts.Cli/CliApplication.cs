@@ -14,11 +14,16 @@ internal static class CliApplication
           HumanSecurityAlerts.Cli classify [FILE]
               Classifies JSON Lines ({"id", "title", "text", "lang"?} per line) from FILE, or stdin
               when FILE is absent or "-", and writes one JSON line per input:
-              {"id", "language", "pillars", "scores", "evidence"}.
+              {"id", "language", "pillars", "scores", "evidence", "learnedPillars"} (the pillars the
+              learned gate added).
           HumanSecurityAlerts.Cli eval FILE
               Classifies a labelled JSON Lines file ({"id", "lang", "title", "text", "labels"}, label
               codes PoC CAAC THB CRSV CPP WPS NONE) and prints precision, recall and F1 per label and
               language, macro-F1 and exact-label-set accuracy.
+          HumanSecurityAlerts.Cli train FILE MODEL
+              Trains the learned gate on a labelled file (as for eval), prints its cross-validated
+              figures and writes the model to MODEL (the service embeds
+              shared/HumanSecurityAlerts.Classification/Vocabulary/learned-model.json).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
@@ -34,6 +39,8 @@ internal static class CliApplication
                 return await WithFileAsync(file, stderr, reader => ClassifyCommand.RunAsync(CreateClassifier(), reader, stdout, stderr));
             case ["eval", var file]:
                 return await WithFileAsync(file, stderr, reader => EvalCommand.RunAsync(CreateClassifier(), reader, stdout, stderr));
+            case ["train", var file, var model]:
+                return await WithFileAsync(file, stderr, reader => TrainCommand.RunAsync(reader, model, Path.GetFileName(file), stdout, stderr));
             case ["-h" or "--help" or "help"]:
                 await stdout.WriteLineAsync(UsageText);
                 return Ok;

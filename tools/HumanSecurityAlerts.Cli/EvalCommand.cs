@@ -59,7 +59,7 @@ internal static class EvalCommand
         return CliApplication.Ok;
     }
 
-    private static string? TryParse(string line, out InputLine? item)
+    internal static string? TryParse(string line, out InputLine? item)
     {
         item = null;
         try
@@ -80,7 +80,7 @@ internal static class EvalCommand
         return unknown is null ? null : $"unknown label \"{unknown}\" (expected {string.Join(", ", LabelCodes.All)})";
     }
 
-    private static HashSet<string> ToLabelSet(IEnumerable<string> pillarIds)
+    internal static HashSet<string> ToLabelSet(IEnumerable<string> pillarIds)
     {
         var codes = pillarIds.Select(LabelCodes.ToCode).ToHashSet(StringComparer.Ordinal);
         if (codes.Count == 0)
@@ -91,7 +91,7 @@ internal static class EvalCommand
         return codes;
     }
 
-    private static async Task WriteReportAsync(TextWriter output, string heading, IReadOnlyList<EvalItem> items)
+    private static async Task WriteReportAsync(TextWriter output, string heading, List<EvalItem> items)
     {
         await output.WriteLineAsync($"== {heading} ({items.Count} items)");
         await output.WriteLineAsync($"{"label",-6} {"support",7} {"tp",4} {"fp",4} {"fn",4} {"precision",9} {"recall",7} {"f1",6}");
@@ -135,10 +135,13 @@ internal static class EvalCommand
         await output.WriteLineAsync();
     }
 
-    private static async Task WriteSummaryAsync(TextWriter output, IReadOnlyList<EvalItem> items)
+    private static Task WriteSummaryAsync(TextWriter output, List<EvalItem> items) =>
+        WriteSummaryAsync(output, "== Summary (macro-F1 of the named and unnamed texts over pillar labels only)", Summarize(items));
+
+    /// <summary>The summary's rows: one per language, then "all".</summary>
+    internal static List<SummaryRow> Summarize(IReadOnlyList<EvalItem> items)
     {
-        await output.WriteLineAsync("== Summary (macro-F1 of the named and unnamed texts over pillar labels only)");
-        await output.WriteLineAsync($"{"language",-8} {"named",5} {"f1",6} {"unnamed",7} {"f1",6} {"precision",9} {"hard negatives tagged",21}");
+        var rows = new List<SummaryRow>();
         foreach (var group in items.GroupBy(i => i.Language).OrderBy(g => g.Key, StringComparer.Ordinal).Append(items.GroupBy(_ => "all").Single()))
         {
             var positives = group.Where(i => !i.Expected.Contains(LabelCodes.None)).ToList();
@@ -148,13 +151,43 @@ internal static class EvalCommand
             var tagged = negatives.Where(i => !i.Predicted.Contains(LabelCodes.None)).ToList();
             var tp = group.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && i.Expected.Contains(p)));
             var fp = group.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && !i.Expected.Contains(p)));
-            await output.WriteLineAsync(Invariant(
-                $"{group.Key,-8} {named.Count,5} {PillarMacroF1(named),6:0.000} {unnamed.Count,7} {PillarMacroF1(unnamed),6:0.000} {Metrics(tp, fp, 0).Precision,9:0.000} {$"{tagged.Count}/{negatives.Count}",21}"));
-            foreach (var item in tagged)
+            rows.Add(new SummaryRow(
+                group.Key, named.Count, PillarMacroF1(named), unnamed.Count, PillarMacroF1(unnamed), Metrics(tp, fp, 0).Precision, tagged.Count, negatives.Count,
+                [.. tagged.Select(i => $"  hard negative tagged: {i.Id}  predicted [{string.Join(", ", i.Predicted)}]")]));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Rows averaged field by field (cross-validation repeats); the tagged texts are not listed.</summary>
+    internal static List<SummaryRow> Mean(IReadOnlyList<List<SummaryRow>> repeats) =>
+        [.. repeats[0].Select((row, r) => row with
+        {
+            NamedF1 = repeats.Average(x => x[r].NamedF1),
+            UnnamedF1 = repeats.Average(x => x[r].UnnamedF1),
+            Precision = repeats.Average(x => x[r].Precision),
+            HardNegativesTagged = repeats.Average(x => x[r].HardNegativesTagged),
+            TaggedNegatives = [],
+        })];
+
+    internal static async Task WriteSummaryAsync(TextWriter output, string heading, IReadOnlyList<SummaryRow> rows)
+    {
+        await output.WriteLineAsync(heading);
+        await output.WriteLineAsync($"{"language",-8} {"named",5} {"f1",6} {"unnamed",7} {"f1",6} {"precision",9} {"hard negatives tagged",21}");
+        foreach (var row in rows)
+        {
+            await output.WriteLineAsync(FormatRow(row));
+            foreach (var line in row.TaggedNegatives)
             {
-                await output.WriteLineAsync($"  hard negative tagged: {item.Id}  predicted [{string.Join(", ", item.Predicted)}]");
+                await output.WriteLineAsync(line);
             }
         }
+    }
+
+    internal static string FormatRow(SummaryRow row)
+    {
+        var tagged = row.HardNegativesTagged == Math.Floor(row.HardNegativesTagged) ? Invariant($"{row.HardNegativesTagged:0}") : Invariant($"{row.HardNegativesTagged:0.0}");
+        return Invariant($"{row.Language,-8} {row.Named,5} {row.NamedF1,6:0.000} {row.Unnamed,7} {row.UnnamedF1,6:0.000} {row.Precision,9:0.000} {$"{tagged}/{row.HardNegatives}",21}");
     }
 
     /// <summary>Macro-F1 over the pillar labels that have support or predictions in these texts; NaN when there are none.</summary>
@@ -186,5 +219,9 @@ internal static class EvalCommand
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record EvalItem(string Id, string Language, string DetectedLanguage, HashSet<string> Expected, HashSet<string> Predicted, bool? NamesPillar);
+    internal sealed record EvalItem(string Id, string Language, string DetectedLanguage, HashSet<string> Expected, HashSet<string> Predicted, bool? NamesPillar);
+
+    /// <param name="HardNegativesTagged">A count, or a mean count over cross-validation repeats.</param>
+    internal sealed record SummaryRow(
+        string Language, int Named, double NamedF1, int Unnamed, double UnnamedF1, double Precision, double HardNegativesTagged, int HardNegatives, IReadOnlyList<string> TaggedNegatives);
 }

@@ -7,4 +7,5 @@ internal sealed record OutputLine(
     string Language,
     IReadOnlyList<string> Pillars,
     IReadOnlyDictionary<string, double> Scores,
-    IReadOnlyList<ClassificationEvidence> Evidence);
+    IReadOnlyList<ClassificationEvidence> Evidence,
+    IReadOnlyList<string> LearnedPillars);

@@ -63,6 +63,7 @@ internal static class PublicationViews
     {
         language = c.Language,
         pillars = c.Pillars,
+        learnedPillars = c.LearnedPillars,
         threshold = c.Threshold,
         scores = c.Scores,
         evidence = c.Evidence.Select(e => new { pillar = e.Pillar, term = e.Term, field = e.Field, position = e.Position, length = e.Length, weight = e.Weight }),

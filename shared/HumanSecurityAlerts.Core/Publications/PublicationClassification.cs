@@ -10,4 +10,7 @@ public sealed record PublicationClassification(
     double? Threshold)
 {
     public static PublicationClassification None { get; } = new("other", [], new Dictionary<string, double>(), [], null);
+
+    /// <summary>The pillars of <see cref="Pillars"/> the classifier's learned gate added: the vocabulary found evidence for them but not enough to tag them. Empty for rows stored before it was kept.</summary>
+    public IReadOnlyList<string> LearnedPillars { get; init; } = [];
 }

@@ -235,6 +235,11 @@ internal sealed class TablePublicationStore(TableProvider tables, TimeProvider t
             ["TraceParent"] = p.TraceParent,
         };
 
+        if (p.Classification.LearnedPillars.Count > 0)
+        {
+            entity["LearnedPillars"] = string.Join(',', p.Classification.LearnedPillars);
+        }
+
         var chunks = p.Text.Chunk(ChunkChars).Select(c => new string(c)).ToList();
         entity["TextChunks"] = chunks.Count;
         for (var i = 0; i < chunks.Count; i++)
@@ -289,7 +294,10 @@ internal sealed class TablePublicationStore(TableProvider tables, TimeProvider t
                 SplitList(e.GetString("ClassifiedPillars")),
                 JsonSerializer.Deserialize<Dictionary<string, double>>(e.GetString("Scores") ?? "{}", Json) ?? [],
                 JsonSerializer.Deserialize<List<PublicationEvidence>>(e.GetString("Evidence") ?? "[]", Json) ?? [],
-                e.GetDouble("ClassifierThreshold")),
+                e.GetDouble("ClassifierThreshold"))
+            {
+                LearnedPillars = SplitList(e.GetString("LearnedPillars")),
+            },
             PublishedToTopic = e.GetBoolean("PublishedToTopic") ?? false,
             PublishedToTopicAt = e.GetDateTimeOffset("PublishedToTopicAt"),
             TraceParent = e.GetString("TraceParent"),

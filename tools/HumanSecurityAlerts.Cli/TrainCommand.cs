@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text.Json;
+
+using HumanSecurityAlerts.Classification;
+using HumanSecurityAlerts.Pillars;
+
+namespace HumanSecurityAlerts.Cli;
+
+/// <summary>
+/// Trains the learned gate (<see cref="ClassifierOptions.LearnedGate"/>) on a labelled file and writes
+/// its model: one-vs-rest logistic regression per pillar (C = 10, L2, balanced classes) over
+/// <see cref="LearnedFeatures"/>. The probability threshold is chosen by cross-validation: in each of
+/// <see cref="Repeats"/> repeats of stratified <see cref="Folds"/>-fold, the lowest threshold at which
+/// the out-of-fold combined output (the vocabulary's pillars, plus a pillar with a vocabulary score
+/// above 0 and a probability at least the threshold) has pillar precision ≥ <see cref="TargetPrecision"/>
+/// and tags no hard negative; the model's threshold is the median. Deterministic: fixed seeds.
+/// </summary>
+internal static class TrainCommand
+{
+    public const int Repeats = 5;
+    public const int Folds = 5;
+    public const double TargetPrecision = 0.98;
+    public const double C = 10;
+    private const int Seed = 17;
+
+    public static async Task<int> RunAsync(TextReader input, string modelPath, string trainingFile, TextWriter output, TextWriter errors)
+    {
+        var rules = new PillarClassifier(new ClassifierOptions { LearnedGate = false });
+        var texts = new List<TrainingText>();
+        var lineNumber = 0;
+        while (await input.ReadLineAsync() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var error = EvalCommand.TryParse(line, out var parsed);
+            if (error is not null)
+            {
+                await errors.WriteLineAsync($"line {lineNumber}: {error}");
+                return CliApplication.Failed;
+            }
+
+            var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+            var result = rules.Classify(new ClassificationInput(parsed!.Title, parsed.Summary, parsed.Text, parsed.Lang), counts);
+            texts.Add(new TrainingText(
+                parsed.Id ?? $"line {lineNumber}",
+                parsed.Lang ?? "?",
+                result.Language,
+                EvalCommand.ToLabelSet(parsed.Labels!.Select(LabelCodes.ToPillarId).OfType<string>()),
+                parsed.NamesPillar,
+                [.. PillarCatalog.All.Select(p => result.Scores[p.Id])],
+                [.. PillarCatalog.All.Select(p => result.Pillars.Contains(p.Id))],
+                counts));
+        }
+
+        if (texts.Count < Folds * 2)
+        {
+            await errors.WriteLineAsync($"Too few texts to train on: {texts.Count}.");
+            return CliApplication.Failed;
+        }
+
+        var report = new List<string>();
+        await WriteAsync(output, report, Invariant($"Training texts: {texts.Count}. Cross-validation: {Repeats} repeats of stratified {Folds}-fold (seeds {Seed}..{Seed + Repeats - 1}), target pillar precision {TargetPrecision:0.00}, no hard negative."));
+        var repeatThresholds = new List<double>();
+        var outOfFold = new List<double[][]>();
+        for (var r = 0; r < Repeats; r++)
+        {
+            var probabilities = CrossValidate(texts, Seed + r);
+            var threshold = ChooseThreshold(texts, probabilities);
+            repeatThresholds.Add(threshold);
+            outOfFold.Add(probabilities);
+            await WriteAsync(output, report, Invariant($"repeat {r + 1}: threshold {threshold:0.00}"));
+        }
+
+        var sorted = repeatThresholds.Order().ToList();
+        var chosen = sorted[sorted.Count / 2];
+        await WriteAsync(output, report, Invariant($"threshold (median): {chosen:0.00}"));
+        await WriteAsync(output, report, "");
+
+        var ruleRows = EvalCommand.Summarize(Items(texts, null, chosen));
+        var gateRows = EvalCommand.Mean([.. outOfFold.Select(p => EvalCommand.Summarize(Items(texts, p, chosen)))]);
+        foreach (var (heading, rows) in new[]
+        {
+            ("== Vocabulary alone (the vocabulary was tuned on these texts: optimistic)", ruleRows),
+            ($"== Vocabulary + learned gate, out-of-fold, mean of {Repeats} repeats", gateRows),
+        })
+        {
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            await EvalCommand.WriteSummaryAsync(writer, heading, rows);
+            foreach (var line in writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries))
+            {
+                await WriteAsync(output, report, line);
+            }
+        }
+
+        var model = Fit(texts, Enumerable.Range(0, texts.Count).ToList());
+        var file = new LearnedModelFile
+        {
+            TrainedAt = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            TrainingFile = trainingFile,
+            TrainingTexts = texts.Count,
+            TitleRepeats = LearnedFeatures.TitleRepeats,
+            MaxNGram = LearnedFeatures.MaxNGram,
+            MinDocumentFrequency = LearnedFeatures.MinDocumentFrequency,
+            C = C,
+            Threshold = chosen,
+            RepeatThresholds = [.. repeatThresholds],
+            CrossValidation = [.. report],
+            Features = model.Features,
+            Idf = [.. model.Idf.Select(v => Math.Round(v, 6))],
+            Pillars = [.. PillarCatalog.All.Select((p, i) => new LearnedPillarWeights(p.Id, Math.Round(model.Biases[i], 6), [.. model.Weights[i].Select(w => Math.Round(w, 6))]))],
+        };
+        _ = new LearnedPillarModel(file);
+        await File.WriteAllTextAsync(modelPath, JsonSerializer.Serialize(file, LearnedPillarModel.JsonOptions) + "\n");
+        await output.WriteLineAsync($"Model written to {modelPath}: {model.Features.Length} features.");
+        return CliApplication.Ok;
+    }
+
+    private static async Task WriteAsync(TextWriter output, List<string> report, string line)
+    {
+        report.Add(line);
+        await output.WriteLineAsync(line);
+    }
+
+    /// <summary>Out-of-fold probabilities [text][pillar] of one repeat.</summary>
+    private static double[][] CrossValidate(List<TrainingText> texts, int seed)
+    {
+        var fold = AssignFolds(texts, seed);
+        var probabilities = new double[texts.Count][];
+        for (var k = 0; k < Folds; k++)
+        {
+            var training = Enumerable.Range(0, texts.Count).Where(i => fold[i] != k).ToList();
+            var model = Fit(texts, training);
+            for (var i = 0; i < texts.Count; i++)
+            {
+                if (fold[i] == k)
+                {
+                    probabilities[i] = model.Predict(texts[i]);
+                }
+            }
+        }
+
+        return probabilities;
+    }
+
+    /// <summary>Stratified by labelled language, first label and whether the text has several: each stratum shuffled, then dealt round the folds.</summary>
+    private static int[] AssignFolds(List<TrainingText> texts, int seed)
+    {
+        var random = new Random(seed);
+        var fold = new int[texts.Count];
+        var next = 0;
+        var strata = Enumerable.Range(0, texts.Count)
+            .GroupBy(i => $"{texts[i].Language}|{texts[i].Expected.Order(StringComparer.Ordinal).First()}|{texts[i].Expected.Count > 1}")
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var stratum in strata)
+        {
+            var members = stratum.ToArray();
+            random.Shuffle(members);
+            foreach (var i in members)
+            {
+                fold[i] = next++ % Folds;
+            }
+        }
+
+        return fold;
+    }
+
+    private static Model Fit(List<TrainingText> texts, List<int> training)
+    {
+        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var i in training)
+        {
+            foreach (var name in texts[i].Counts.Keys)
+            {
+                documentFrequency[name] = documentFrequency.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        var features = documentFrequency.Where(kv => kv.Value >= LearnedFeatures.MinDocumentFrequency).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToArray();
+        var index = features.Select((name, f) => (name, f)).ToDictionary(x => x.name, x => x.f, StringComparer.Ordinal);
+        var idf = features.Select(name => LearnedFeatures.Idf(training.Count, documentFrequency[name])).ToArray();
+        var model = new Model(features, index, idf, new double[PillarCatalog.All.Count][], new double[PillarCatalog.All.Count]);
+        var rows = training.Select(i => model.Vectorize(texts[i])).ToList();
+        for (var p = 0; p < PillarCatalog.All.Count; p++)
+        {
+            var code = LabelCodes.ToCode(PillarCatalog.All[p].Id);
+            (model.Weights[p], model.Biases[p]) = LogisticRegression.Fit(rows, [.. training.Select(i => texts[i].Expected.Contains(code))], features.Length, C);
+        }
+
+        return model;
+    }
+
+    /// <summary>The lowest threshold (0.01 steps) at which the combined output meets the target; 1 if none does.</summary>
+    private static double ChooseThreshold(List<TrainingText> texts, double[][] probabilities)
+    {
+        for (var step = 1; step <= 100; step++)
+        {
+            var threshold = step / 100.0;
+            var items = Items(texts, probabilities, threshold);
+            var tp = items.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && i.Expected.Contains(p)));
+            var fp = items.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && !i.Expected.Contains(p)));
+            var hardNegatives = items.Count(i => i.Expected.Contains(LabelCodes.None) && !i.Predicted.Contains(LabelCodes.None));
+            if (hardNegatives == 0 && (tp + fp == 0 || (double)tp / (tp + fp) >= TargetPrecision))
+            {
+                return threshold;
+            }
+        }
+
+        return 1;
+    }
+
+    /// <summary>The combined output as evaluation items; without probabilities, the vocabulary alone.</summary>
+    private static List<EvalCommand.EvalItem> Items(List<TrainingText> texts, double[][]? probabilities, double threshold) =>
+        [.. texts.Select((t, i) => new EvalCommand.EvalItem(
+            t.Id,
+            t.Language,
+            t.DetectedLanguage,
+            t.Expected,
+            EvalCommand.ToLabelSet(PillarCatalog.All
+                .Where((_, p) => t.RuleTagged[p] || (probabilities is not null && t.RuleScores[p] > 0 && probabilities[i][p] >= threshold))
+                .Select(p => p.Id)),
+            t.NamesPillar))];
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <param name="Counts">The text's feature counts by name (<see cref="LearnedFeatures"/>).</param>
+    private sealed record TrainingText(
+        string Id, string Language, string DetectedLanguage, HashSet<string> Expected, bool? NamesPillar, double[] RuleScores, bool[] RuleTagged, Dictionary<string, double> Counts);
+
+    private sealed record Model(string[] Features, Dictionary<string, int> Index, double[] Idf, double[][] Weights, double[] Biases)
+    {
+        public SparseRow Vectorize(TrainingText text)
+        {
+            var known = text.Counts.Where(kv => Index.ContainsKey(kv.Key)).Select(kv => (Feature: Index[kv.Key], Count: kv.Value)).OrderBy(x => x.Feature).ToArray();
+            var features = known.Select(x => x.Feature).ToArray();
+            var values = known.Select(x => x.Count).ToArray();
+            LearnedFeatures.Weigh(features, values, Idf);
+            return new SparseRow(features, values);
+        }
+
+        public double[] Predict(TrainingText text)
+        {
+            var row = Vectorize(text);
+            return [.. Weights.Select((w, p) => LearnedFeatures.Sigmoid(row.Dot(w, Biases[p])))];
+        }
+    }
+}
