@@ -126,6 +126,31 @@ public sealed class ReadApiTests(AzuriteFixture azurite, LocalServiceBusFixture 
     }
 
     [Fact]
+    public async Task A_pillar_added_by_the_learned_gate_is_stored_and_shown_as_learned()
+    {
+        await using var app = PublicationsApp.Create(azurite, bus);
+
+        // Written for this test: the vocabulary sees the church and the looting, the learned gate adds cultural property.
+        var released = await app.ReleaseAsync(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            title = "Une église du village détruite par les frappes",
+            url = "https://example.org/eglise-" + Guid.NewGuid().ToString("N"),
+            language = "fr",
+            text = "Les habitants ont retrouvé les ruines de leur église, bâtie au XVe siècle, après une nuit de frappes d'artillerie. "
+                + "Des icônes anciennes ont été emportées par des soldats, selon le prêtre. Des archéologues de la région demandent que "
+                + "les destructions soient documentées avant l'hiver.",
+        }));
+        Assert.Equal(201, released.StatusCode);
+
+        var stored = (await app.GetAsync(released.Json.GetProperty("id").GetString()!)).Json.GetProperty("classification");
+
+        Assert.Equal([PillarCatalog.CulturalPropertyProtection], stored.GetProperty("learnedPillars").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains(PillarCatalog.CulturalPropertyProtection, stored.GetProperty("pillars").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains(stored.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("pillar").GetString() == PillarCatalog.CulturalPropertyProtection);
+        Assert.Equal(released.Json.GetProperty("classification").GetRawText(), stored.GetRawText());
+    }
+
+    [Fact]
     public async Task A_pillar_has_an_Atom_feed_of_its_newest_publications()
     {
         await using var app = PublicationsApp.Create(azurite, bus);
