@@ -13,7 +13,8 @@ namespace HumanSecurityAlerts.Cli;
 /// <see cref="Repeats"/> repeats of stratified <see cref="Folds"/>-fold, the lowest threshold at which
 /// the out-of-fold combined output (the vocabulary's pillars, plus a pillar with a vocabulary score
 /// above 0 and a probability at least the threshold) has pillar precision ≥ <see cref="TargetPrecision"/>
-/// and tags no hard negative; the model's threshold is the median. Deterministic: fixed seeds.
+/// and tags no hard negative; the model's threshold is the median. The report adds nested figures, in which
+/// each outer fold's threshold is chosen the same way on its training part only. Deterministic: fixed seeds.
 /// </summary>
 internal static class TrainCommand
 {
@@ -64,28 +65,42 @@ internal static class TrainCommand
 
         var report = new List<string>();
         await WriteAsync(output, report, Invariant($"Training texts: {texts.Count}. Cross-validation: {Repeats} repeats of stratified {Folds}-fold (seeds {Seed}..{Seed + Repeats - 1}), target pillar precision {TargetPrecision:0.00}, no hard negative."));
+        var all = Enumerable.Range(0, texts.Count).ToList();
         var repeatThresholds = new List<double>();
         var outOfFold = new List<double[][]>();
         for (var r = 0; r < Repeats; r++)
         {
-            var probabilities = CrossValidate(texts, Seed + r);
-            var threshold = ChooseThreshold(texts, probabilities);
+            var probabilities = CrossValidate(texts, all, Seed + r);
+            var threshold = ChooseThreshold(texts, all, probabilities);
             repeatThresholds.Add(threshold);
             outOfFold.Add(probabilities);
             await WriteAsync(output, report, Invariant($"repeat {r + 1}: threshold {threshold:0.00}"));
         }
 
-        var sorted = repeatThresholds.Order().ToList();
-        var chosen = sorted[sorted.Count / 2];
+        var chosen = Median(repeatThresholds);
         await WriteAsync(output, report, Invariant($"threshold (median): {chosen:0.00}"));
+
+        // The threshold above was chosen on the same out-of-fold scores it is then measured on; the nested
+        // figures choose each outer fold's threshold by this whole procedure on that fold's training part only.
+        var nested = new List<List<EvalCommand.SummaryRow>>();
+        var nestedThresholds = new List<string>();
+        for (var r = 0; r < Repeats; r++)
+        {
+            var (items, thresholds) = NestedCrossValidate(texts, Seed + Repeats + r);
+            nested.Add(EvalCommand.Summarize(items));
+            nestedThresholds.Add(string.Join(' ', thresholds.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture))));
+        }
+
+        await WriteAsync(output, report, $"nested outer-fold thresholds: {string.Join("; ", nestedThresholds)}");
         await WriteAsync(output, report, "");
 
-        var ruleRows = EvalCommand.Summarize(Items(texts, null, chosen));
-        var gateRows = EvalCommand.Mean([.. outOfFold.Select(p => EvalCommand.Summarize(Items(texts, p, chosen)))]);
+        var ruleRows = EvalCommand.Summarize(Items(texts, all, null, chosen));
+        var gateRows = EvalCommand.Mean([.. outOfFold.Select(p => EvalCommand.Summarize(Items(texts, all, p, chosen)))]);
         foreach (var (heading, rows) in new[]
         {
-            ("== Vocabulary alone (the vocabulary was tuned on these texts: optimistic)", ruleRows),
-            ($"== Vocabulary + learned gate, out-of-fold, mean of {Repeats} repeats", gateRows),
+            ("== Vocabulary alone", ruleRows),
+            ($"== Vocabulary + learned gate, out-of-fold at the chosen threshold, mean of {Repeats} repeats (optimistic)", gateRows),
+            ($"== Vocabulary + learned gate, nested cross-validation, mean of {Repeats} repeats", EvalCommand.Mean(nested)),
         })
         {
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
@@ -96,7 +111,7 @@ internal static class TrainCommand
             }
         }
 
-        var model = Fit(texts, Enumerable.Range(0, texts.Count).ToList());
+        var model = Fit(texts, all);
         var file = new LearnedModelFile
         {
             TrainedAt = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -125,34 +140,69 @@ internal static class TrainCommand
         await output.WriteLineAsync(line);
     }
 
-    /// <summary>Out-of-fold probabilities [text][pillar] of one repeat.</summary>
-    private static double[][] CrossValidate(List<TrainingText> texts, int seed)
+    private static double Median(List<double> values)
     {
-        var fold = AssignFolds(texts, seed);
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>Out-of-fold probabilities [text][pillar] of one repeat over <paramref name="subset"/> (null for texts outside it).</summary>
+    private static double[][] CrossValidate(List<TrainingText> texts, List<int> subset, int seed)
+    {
+        var fold = AssignFolds(texts, subset, seed);
         var probabilities = new double[texts.Count][];
         for (var k = 0; k < Folds; k++)
         {
-            var training = Enumerable.Range(0, texts.Count).Where(i => fold[i] != k).ToList();
-            var model = Fit(texts, training);
-            for (var i = 0; i < texts.Count; i++)
+            var model = Fit(texts, [.. subset.Where(i => fold[i] != k)]);
+            foreach (var i in subset.Where(i => fold[i] == k))
             {
-                if (fold[i] == k)
-                {
-                    probabilities[i] = model.Predict(texts[i]);
-                }
+                probabilities[i] = model.Predict(texts[i]);
             }
         }
 
         return probabilities;
     }
 
+    /// <summary>
+    /// One repeat of outer cross-validation in which each outer fold's threshold is chosen as the model's is
+    /// (median over repeats of the inner out-of-fold choice), on the outer training part only.
+    /// </summary>
+    private static (List<EvalCommand.EvalItem> Items, double[] Thresholds) NestedCrossValidate(List<TrainingText> texts, int seed)
+    {
+        var all = Enumerable.Range(0, texts.Count).ToList();
+        var fold = AssignFolds(texts, all, seed);
+        var thresholds = new double[Folds];
+        var items = new List<EvalCommand.EvalItem>[Folds];
+        Parallel.For(0, Folds, k =>
+        {
+            var training = all.Where(i => fold[i] != k).ToList();
+            var test = all.Where(i => fold[i] == k).ToList();
+            var inner = new List<double>();
+            for (var r = 0; r < Repeats; r++)
+            {
+                inner.Add(ChooseThreshold(texts, training, CrossValidate(texts, training, seed * 100 + r)));
+            }
+
+            thresholds[k] = Median(inner);
+            var model = Fit(texts, training);
+            var probabilities = new double[texts.Count][];
+            foreach (var i in test)
+            {
+                probabilities[i] = model.Predict(texts[i]);
+            }
+
+            items[k] = Items(texts, test, probabilities, thresholds[k]);
+        });
+        return ([.. items.SelectMany(x => x)], thresholds);
+    }
+
     /// <summary>Stratified by labelled language, first label and whether the text has several: each stratum shuffled, then dealt round the folds.</summary>
-    private static int[] AssignFolds(List<TrainingText> texts, int seed)
+    private static int[] AssignFolds(List<TrainingText> texts, List<int> subset, int seed)
     {
         var random = new Random(seed);
         var fold = new int[texts.Count];
         var next = 0;
-        var strata = Enumerable.Range(0, texts.Count)
+        var strata = subset
             .GroupBy(i => $"{texts[i].Language}|{texts[i].Expected.Order(StringComparer.Ordinal).First()}|{texts[i].Expected.Count > 1}")
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var stratum in strata)
@@ -194,12 +244,12 @@ internal static class TrainCommand
     }
 
     /// <summary>The lowest threshold (0.01 steps) at which the combined output meets the target; 1 if none does.</summary>
-    private static double ChooseThreshold(List<TrainingText> texts, double[][] probabilities)
+    private static double ChooseThreshold(List<TrainingText> texts, List<int> subset, double[][] probabilities)
     {
         for (var step = 1; step <= 100; step++)
         {
             var threshold = step / 100.0;
-            var items = Items(texts, probabilities, threshold);
+            var items = Items(texts, subset, probabilities, threshold);
             var tp = items.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && i.Expected.Contains(p)));
             var fp = items.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && !i.Expected.Contains(p)));
             var hardNegatives = items.Count(i => i.Expected.Contains(LabelCodes.None) && !i.Predicted.Contains(LabelCodes.None));
@@ -212,15 +262,15 @@ internal static class TrainCommand
         return 1;
     }
 
-    /// <summary>The combined output as evaluation items; without probabilities, the vocabulary alone.</summary>
-    private static List<EvalCommand.EvalItem> Items(List<TrainingText> texts, double[][]? probabilities, double threshold) =>
-        [.. texts.Select((t, i) => new EvalCommand.EvalItem(
+    /// <summary>The combined output on <paramref name="subset"/> as evaluation items; without probabilities, the vocabulary alone.</summary>
+    private static List<EvalCommand.EvalItem> Items(List<TrainingText> texts, List<int> subset, double[][]? probabilities, double threshold) =>
+        [.. subset.Select(i => texts[i]).Select((t, n) => new EvalCommand.EvalItem(
             t.Id,
             t.Language,
             t.DetectedLanguage,
             t.Expected,
             EvalCommand.ToLabelSet(PillarCatalog.All
-                .Where((_, p) => t.RuleTagged[p] || (probabilities is not null && t.RuleScores[p] > 0 && probabilities[i][p] >= threshold))
+                .Where((_, p) => t.RuleTagged[p] || (probabilities is not null && t.RuleScores[p] > 0 && probabilities[subset[n]][p] >= threshold))
                 .Select(p => p.Id)),
             t.NamesPillar))];
 
