@@ -315,7 +315,7 @@ public static class ConsolePages
         return Layout(t, t.Feeds, html.ToString(), chrome, FeedsPath);
     }
 
-    private static void Scores(StringBuilder html, ConsoleTexts t, PublicationClassification classification)
+    internal static void Scores(StringBuilder html, ConsoleTexts t, PublicationClassification classification)
     {
         Table(html, t.Score, "scores").Append("<thead><tr><th scope=\"col\">").Append(E(t.Pillar))
             .Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.Score)).Append("</th><th scope=\"col\" class=\"numeric\">").Append(E(t.Threshold)).Append("</th><th scope=\"col\">")
@@ -326,7 +326,8 @@ public static class ConsolePages
             var found = classification.Pillars.Contains(pillar.Id);
             html.Append("<tr data-pillar=\"").Append(E(pillar.Id)).Append("\"><th scope=\"row\">").Append(E(pillar.Name(t.Lang))).Append("</th><td class=\"numeric\">").Append(E(t.Number(score)))
                 .Append("</td><td class=\"numeric\">").Append(classification.Threshold is { } threshold ? E(t.Number(threshold)) : "").Append("</td><td>")
-                .Append(found ? "<strong class=\"tag\">" + E(t.Found) + "</strong>" : E(t.NotFound)).Append("</td></tr>");
+                .Append(!found ? E(t.NotFound) : classification.LearnedPillars.Contains(pillar.Id) ? "<strong class=\"tag\">" + E(t.FoundByModel) + "</strong>" : "<strong class=\"tag\">" + E(t.Found) + "</strong>")
+                .Append("</td></tr>");
         }
 
         html.Append("</tbody></table></div>");

@@ -55,6 +55,7 @@ public sealed record ConsoleTexts
         Threshold = "Threshold",
         Found = "Over the threshold",
         NotFound = "Under the threshold",
+        FoundByModel = "Added by the learned model: under the threshold, but the model trained on labelled texts judged the evidence below enough",
         PillarsToPublish = "Pillars to publish under",
         Evidence = "Evidence",
         Term = "Term",
@@ -151,6 +152,7 @@ public sealed record ConsoleTexts
         Threshold = "Seuil",
         Found = "Au-dessus du seuil",
         NotFound = "Sous le seuil",
+        FoundByModel = "Ajouté par le modèle appris\u00a0: sous le seuil, mais le modèle entraîné sur des textes étiquetés a jugé suffisants les indices ci-dessous",
         PillarsToPublish = "Piliers de la publication",
         Evidence = "Indices",
         Term = "Terme",
@@ -289,6 +291,9 @@ public sealed record ConsoleTexts
     public required string Found { get; init; }
 
     public required string NotFound { get; init; }
+
+    /// <summary>A pillar under the threshold that the classifier's learned gate added.</summary>
+    public required string FoundByModel { get; init; }
 
     public required string PillarsToPublish { get; init; }
 

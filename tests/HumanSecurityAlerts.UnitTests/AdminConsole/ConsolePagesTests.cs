@@ -1,4 +1,7 @@
+using System.Text;
+
 using HumanSecurityAlerts.AdminConsole;
+using HumanSecurityAlerts.Publications;
 
 namespace HumanSecurityAlerts.UnitTests.AdminConsole;
 
@@ -33,6 +36,27 @@ public sealed class ConsolePagesTests
     [InlineData(5, 0)]
     [InlineData(3, 10)]
     public void Evidence_outside_the_text_shows_no_excerpt(int position, int length) => Assert.Equal("", ConsolePages.Excerpt("short", position, length));
+
+    [Fact]
+    public void A_pillar_the_learned_gate_added_says_so_instead_of_over_the_threshold()
+    {
+        var classification = new PublicationClassification(
+            "fr",
+            ["protection-of-civilians", "cultural-property-protection"],
+            new Dictionary<string, double> { ["protection-of-civilians"] = 3.1, ["cultural-property-protection"] = 0.8, ["women-peace-and-security"] = 0.4 },
+            [],
+            2.25) { LearnedPillars = ["cultural-property-protection"] };
+        var html = new StringBuilder();
+
+        ConsolePages.Scores(html, ConsoleTexts.Fr, classification);
+
+        var rows = html.ToString().Split("<tr data-pillar=", StringSplitOptions.None);
+        Assert.Contains(ConsoleTexts.Fr.Found, rows.Single(r => r.StartsWith("\"protection-of-civilians\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var learned = rows.Single(r => r.StartsWith("\"cultural-property-protection\"", StringComparison.Ordinal));
+        Assert.Contains("Ajouté par le modèle appris", learned, StringComparison.Ordinal);
+        Assert.DoesNotContain(ConsoleTexts.Fr.Found, learned, StringComparison.Ordinal);
+        Assert.Contains(ConsoleTexts.Fr.NotFound, rows.Single(r => r.StartsWith("\"women-peace-and-security\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
 
     public static TheoryData<string> FrenchTexts => ["console", "subscription pages", "subscribe page", "emails"];
 
