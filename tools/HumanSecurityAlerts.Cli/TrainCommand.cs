@@ -13,7 +13,7 @@ namespace HumanSecurityAlerts.Cli;
 /// <see cref="Repeats"/> repeats of stratified <see cref="Folds"/>-fold, the lowest threshold at which
 /// the out-of-fold combined output (the vocabulary's pillars, plus a pillar with a vocabulary score
 /// above 0 and a probability at least the threshold) has pillar precision ≥ <see cref="TargetPrecision"/>
-/// and tags no hard negative; the model's threshold is the median. The report adds nested figures, in which
+/// and the gate tags no hard negative (see <see cref="ChooseThreshold"/>); the model's threshold is the median. The report adds nested figures, in which
 /// each outer fold's threshold is chosen the same way on its training part only. Deterministic: fixed seeds.
 /// </summary>
 internal static class TrainCommand
@@ -64,7 +64,7 @@ internal static class TrainCommand
         }
 
         var report = new List<string>();
-        await WriteAsync(output, report, Invariant($"Training texts: {texts.Count}. Cross-validation: {Repeats} repeats of stratified {Folds}-fold (seeds {Seed}..{Seed + Repeats - 1}), target pillar precision {TargetPrecision:0.00}, no hard negative."));
+        await WriteAsync(output, report, Invariant($"Training texts: {texts.Count}. Cross-validation: {Repeats} repeats of stratified {Folds}-fold (seeds {Seed}..{Seed + Repeats - 1}), target pillar precision {TargetPrecision:0.00}, no hard negative tagged by the gate."));
         var all = Enumerable.Range(0, texts.Count).ToList();
         var repeatThresholds = new List<double>();
         var outOfFold = new List<double[][]>();
@@ -243,23 +243,34 @@ internal static class TrainCommand
         return model;
     }
 
-    /// <summary>The lowest threshold (0.01 steps) at which the combined output meets the target; 1 if none does.</summary>
+    /// <summary>
+    /// The lowest threshold (0.01 steps) at which the combined output meets the target: pillar precision at
+    /// least <see cref="TargetPrecision"/> (or the vocabulary's own, when that is lower) and no hard negative
+    /// given a pillar by the gate (one the vocabulary tags is the vocabulary's to fix). 1 if none does.
+    /// </summary>
     private static double ChooseThreshold(List<TrainingText> texts, List<int> subset, double[][] probabilities)
     {
+        var rules = Items(texts, subset, null, 1);
+        var target = Math.Min(TargetPrecision, Precision(rules));
         for (var step = 1; step <= 100; step++)
         {
             var threshold = step / 100.0;
             var items = Items(texts, subset, probabilities, threshold);
-            var tp = items.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && i.Expected.Contains(p)));
-            var fp = items.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && !i.Expected.Contains(p)));
-            var hardNegatives = items.Count(i => i.Expected.Contains(LabelCodes.None) && !i.Predicted.Contains(LabelCodes.None));
-            if (hardNegatives == 0 && (tp + fp == 0 || (double)tp / (tp + fp) >= TargetPrecision))
+            var hardNegatives = items.Where((i, n) => i.Expected.Contains(LabelCodes.None) && !i.Predicted.SetEquals(rules[n].Predicted)).Count();
+            if (hardNegatives == 0 && Precision(items) >= target)
             {
                 return threshold;
             }
         }
 
         return 1;
+    }
+
+    private static double Precision(List<EvalCommand.EvalItem> items)
+    {
+        var tp = items.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && i.Expected.Contains(p)));
+        var fp = items.Sum(i => i.Predicted.Count(p => p != LabelCodes.None && !i.Expected.Contains(p)));
+        return tp + fp == 0 ? 1 : (double)tp / (tp + fp);
     }
 
     /// <summary>The combined output on <paramref name="subset"/> as evaluation items; without probabilities, the vocabulary alone.</summary>
