@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 using HumanSecurityAlerts.Testing;
 
@@ -45,4 +46,20 @@ public class ClassificationDataTests
 
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
     }
+
+    [Fact]
+    public void No_page_is_in_both_splits()
+    {
+        var sources = new[] { "dev", "heldout" }
+            .Select(s => File.ReadAllLines(RepositoryPaths.Combine("tests", "ClassificationData", $"{s}.jsonl"))
+                .Select(l => Page(JsonDocument.Parse(l).RootElement.GetProperty("source").GetString()!))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase))
+            .ToList();
+
+        Assert.Empty(sources[0].Intersect(sources[1], StringComparer.OrdinalIgnoreCase));
+    }
+
+    // The same page under http and https, with or without "www." and a trailing slash.
+    private static string Page(string source) =>
+        Regex.Replace(source, "^https?://(www\\.)?", "", RegexOptions.IgnoreCase).TrimEnd('/');
 }
