@@ -20,4 +20,10 @@ public sealed record ClassificationResult(
     /// the vocabulary found evidence for them (in <see cref="Evidence"/>) but not enough to tag them.
     /// </summary>
     public IReadOnlyList<string> LearnedPillars { get; init; } = [];
+
+    /// <summary>
+    /// The pillars the learned gate may add, as bits in catalogue order, whether or not it is on: those with some
+    /// evidence but not tagged, in a text that is not an overview and that speaks of armed conflict.
+    /// </summary>
+    internal int LearnedCandidates { get; init; }
 }

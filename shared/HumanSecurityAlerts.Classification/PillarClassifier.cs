@@ -301,6 +301,13 @@ internal sealed class PillarClassifier : IPillarClassifier
             }
         }
 
+        // An overview's pillars are the ones it enumerates, and a pillar term alone does not make a text about war:
+        // the gate needs the text to speak of armed conflict in its own words.
+        if (overview != 0 || conflictMentions == 0)
+        {
+            candidates = 0;
+        }
+
         var learnedBits = candidates != 0 ? LearnedGate(scratch, language, candidates) : 0;
         var tagged = new List<string>(BitOperations.PopCount((uint)(taggedBits | learnedBits)));
         List<string>? learned = learnedBits != 0 ? [] : null;
@@ -317,11 +324,11 @@ internal sealed class PillarClassifier : IPillarClassifier
             }
         }
 
-        return new ClassificationResult(language, tagged, scoreMap, evidence, mainThreshold) { LearnedPillars = learned ?? [] };
+        return new ClassificationResult(language, tagged, scoreMap, evidence, mainThreshold) { LearnedPillars = learned ?? [], LearnedCandidates = candidates };
     }
 
     /// <summary>
-    /// Of the <paramref name="candidates"/> (untagged pillars with a score above 0), those the learned
+    /// Of the <paramref name="candidates"/> (untagged pillars with a score above 0, see <see cref="ClassificationResult.LearnedCandidates"/>), those the learned
     /// model gives at least its threshold, as a bit set.
     /// </summary>
     private int LearnedGate(ClassificationScratch scratch, string language, int candidates)

@@ -12,7 +12,7 @@ namespace HumanSecurityAlerts.Cli;
 /// <see cref="LearnedFeatures"/>. The probability threshold is chosen by cross-validation: in each of
 /// <see cref="Repeats"/> repeats of stratified <see cref="Folds"/>-fold, the lowest threshold at which
 /// the out-of-fold combined output (the vocabulary's pillars, plus a pillar with a vocabulary score
-/// above 0 and a probability at least the threshold) has pillar precision ≥ <see cref="TargetPrecision"/>
+/// above 0 that <see cref="ClassificationResult.LearnedCandidates"/> allows, and a probability at least the threshold) has pillar precision ≥ <see cref="TargetPrecision"/>
 /// and the gate tags no hard negative (see <see cref="ChooseThreshold"/>); the model's threshold is the median. The report adds nested figures, in which
 /// each outer fold's threshold is chosen the same way on its training part only. Deterministic: fixed seeds.
 /// </summary>
@@ -52,7 +52,7 @@ internal static class TrainCommand
                 result.Language,
                 EvalCommand.ToLabelSet(parsed.Labels!.Select(LabelCodes.ToPillarId).OfType<string>()),
                 parsed.NamesPillar,
-                [.. PillarCatalog.All.Select(p => result.Scores[p.Id])],
+                result.LearnedCandidates,
                 [.. PillarCatalog.All.Select(p => result.Pillars.Contains(p.Id))],
                 counts));
         }
@@ -281,7 +281,7 @@ internal static class TrainCommand
             t.DetectedLanguage,
             t.Expected,
             EvalCommand.ToLabelSet(PillarCatalog.All
-                .Where((_, p) => t.RuleTagged[p] || (probabilities is not null && t.RuleScores[p] > 0 && probabilities[subset[n]][p] >= threshold))
+                .Where((_, p) => t.RuleTagged[p] || (probabilities is not null && (t.Candidates & (1 << p)) != 0 && probabilities[subset[n]][p] >= threshold))
                 .Select(p => p.Id)),
             t.NamesPillar))];
 
@@ -289,7 +289,7 @@ internal static class TrainCommand
 
     /// <param name="Counts">The text's feature counts by name (<see cref="LearnedFeatures"/>).</param>
     private sealed record TrainingText(
-        string Id, string Language, string DetectedLanguage, HashSet<string> Expected, bool? NamesPillar, double[] RuleScores, bool[] RuleTagged, Dictionary<string, double> Counts);
+        string Id, string Language, string DetectedLanguage, HashSet<string> Expected, bool? NamesPillar, int Candidates, bool[] RuleTagged, Dictionary<string, double> Counts);
 
     private sealed record Model(string[] Features, Dictionary<string, int> Index, double[] Idf, double[][] Weights, double[] Biases)
     {

@@ -124,6 +124,38 @@ public class LearnedGateTests
     }
 
     [Fact]
+    public void The_gate_does_not_read_a_text_that_speaks_of_no_armed_conflict()
+    {
+        // Written for this test: a pillar's term, in a text about a film.
+        var input = new ClassificationInput(null, null, "Le film raconte l'histoire d'enfants soldats. Il sort en salle mercredi et dure deux heures.", "fr");
+        var probabilities = WithGate.LearnedProbabilities(input)!;
+        var caac = PillarCatalog.All.Select(p => p.Id).ToList().IndexOf(PillarCatalog.ChildrenAndArmedConflict);
+
+        var result = WithGate.Classify(input);
+
+        Assert.True(result.Scores[PillarCatalog.ChildrenAndArmedConflict] > 0);
+        Assert.True(probabilities[caac] >= PillarVocabulary.Default.Learned!.Threshold, "the model alone would tag it");
+        Assert.Equal(0, result.LearnedCandidates);
+        Assert.Empty(result.Pillars);
+    }
+
+    [Fact]
+    public void The_gate_leaves_an_overview_to_the_overview_rule()
+    {
+        var lines = File.ReadAllText(RepositoryPaths.Combine("seeds", "000_604326afc1e6b244.txt")).Split('\n', 2);
+        var input = new ClassificationInput(lines[0], null, lines[1]);
+        var probabilities = WithGate.LearnedProbabilities(input)!;
+        var wps = PillarCatalog.All.Select(p => p.Id).ToList().IndexOf(PillarCatalog.WomenPeaceAndSecurity);
+
+        var result = WithGate.Classify(input);
+
+        Assert.True(result.Scores[PillarCatalog.WomenPeaceAndSecurity] > 0);
+        Assert.True(probabilities[wps] >= PillarVocabulary.Default.Learned!.Threshold, "the model alone would tag it");
+        Assert.DoesNotContain(PillarCatalog.WomenPeaceAndSecurity, result.Pillars);
+        Assert.Equal(0, result.LearnedCandidates);
+    }
+
+    [Fact]
     public void Without_the_gate_the_results_are_the_vocabulary_s()
     {
         foreach (var input in Texts())
