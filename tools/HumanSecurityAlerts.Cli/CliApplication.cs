@@ -16,10 +16,11 @@ internal static class CliApplication
               when FILE is absent or "-", and writes one JSON line per input:
               {"id", "language", "pillars", "scores", "evidence", "learnedPillars"} (the pillars the
               learned gate added).
-          HumanSecurityAlerts.Cli eval FILE
+          HumanSecurityAlerts.Cli eval FILE [--vocabulary-only]
               Classifies a labelled JSON Lines file ({"id", "lang", "title", "text", "labels"}, label
               codes PoC CAAC THB CRSV CPP WPS NONE) and prints precision, recall and F1 per label and
-              language, macro-F1 and exact-label-set accuracy.
+              language, macro-F1 and exact-label-set accuracy. --vocabulary-only: without the learned
+              gate (Classifier:LearnedGate false).
           HumanSecurityAlerts.Cli train FILE MODEL
               Trains the learned gate on a labelled file (as for eval), prints its cross-validated
               figures and writes the model to MODEL (the service embeds
@@ -39,6 +40,8 @@ internal static class CliApplication
                 return await WithFileAsync(file, stderr, reader => ClassifyCommand.RunAsync(CreateClassifier(), reader, stdout, stderr));
             case ["eval", var file]:
                 return await WithFileAsync(file, stderr, reader => EvalCommand.RunAsync(CreateClassifier(), reader, stdout, stderr));
+            case ["eval", var file, "--vocabulary-only"]:
+                return await WithFileAsync(file, stderr, reader => EvalCommand.RunAsync(new PillarClassifier(new ClassifierOptions { LearnedGate = false }), reader, stdout, stderr));
             case ["train", var file, var model]:
                 return await WithFileAsync(file, stderr, reader => TrainCommand.RunAsync(reader, model, Path.GetFileName(file), stdout, stderr));
             case ["-h" or "--help" or "help"]:
