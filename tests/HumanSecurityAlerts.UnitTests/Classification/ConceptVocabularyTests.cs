@@ -92,6 +92,18 @@ public class ConceptVocabularyTests
     }
 
     [Theory]
+    [InlineData("en", "The storm caused power outages and cut the drinking water supply in three towns.", "Russian strikes on power plants caused power outages and cut the drinking water supply in three towns.")]
+    [InlineData("fr", "La tempête a provoqué des coupures de courant et privé trois villes d'eau potable.", "Les frappes russes sur des centrales électriques ont provoqué des coupures de courant et privé trois villes d'eau potable.")]
+    public void Power_and_water_cuts_count_for_civilians_only_in_war(string language, string peacetime, string wartime)
+    {
+        var inPeace = Classifier.Classify(new ClassificationInput(null, null, peacetime, language));
+        var inWar = Classifier.Classify(new ClassificationInput(null, null, wartime, language));
+
+        Assert.Equal(0, inPeace.Scores[PillarCatalog.ProtectionOfCivilians]);
+        Assert.Contains(inWar.Evidence, e => e.Pillar == PillarCatalog.ProtectionOfCivilians && e.Term == (language == "en" ? "power outages" : "coupures de courant"));
+    }
+
+    [Theory]
     [InlineData("en", "Police dismantled a migrant smuggling network and seized cocaine in a drug trafficking case.")]
     [InlineData("fr", "La police a démantelé un réseau de trafic de migrants et saisi de la cocaïne dans une affaire de trafic de stupéfiants.")]
     public void Migrant_smuggling_and_drug_trafficking_are_not_trafficking_in_human_beings(string language, string body)
@@ -124,6 +136,10 @@ public class ConceptVocabularyTests
     [InlineData("fr", "L'Office central de lutte contre le trafic des biens culturels suit chaque vol dans les musées.")]
     [InlineData("fr", "Christine Vallée, médiatrice familiale, aide les couples séparés et les conflits qui vont avec.")]
     [InlineData("en", "A family mediator helps separated couples settle the conflicts that come with it.")]
+    [InlineData("en", "Customs seized two tonnes of scales in a case of trafficking of pangolins run by wildlife traffickers.")]
+    [InlineData("fr", "Les douaniers ont saisi deux tonnes d'écailles : une affaire de trafic d'espèces sauvages, menée par des trafiquants d'ivoire.")]
+    [InlineData("fr", "Des démineurs ont détruit des obus de la Première Guerre mondiale trouvés dans un champ.")]
+    [InlineData("en", "Bomb disposal experts defused an unexploded World War II bomb found on a building site.")]
     public void Words_of_a_pillar_used_for_something_else_find_no_pillar(string language, string body)
     {
         var result = Classifier.Classify(new ClassificationInput(null, null, body, language));

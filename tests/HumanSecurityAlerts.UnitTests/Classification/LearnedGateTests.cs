@@ -127,7 +127,7 @@ public class LearnedGateTests
     public void The_gate_does_not_read_a_text_that_speaks_of_no_armed_conflict()
     {
         // Written for this test: a pillar's term, in a text about a film.
-        var input = new ClassificationInput(null, null, "Le film raconte l'histoire d'enfants soldats. Il sort en salle mercredi et dure deux heures.", "fr");
+        var input = new ClassificationInput(null, null, "Le film raconte l'histoire d'enfants soldats enlevés et recrutés. Il sort en salle mercredi et dure deux heures.", "fr");
         var probabilities = WithGate.LearnedProbabilities(input)!;
         var caac = PillarCatalog.All.Select(p => p.Id).ToList().IndexOf(PillarCatalog.ChildrenAndArmedConflict);
 
