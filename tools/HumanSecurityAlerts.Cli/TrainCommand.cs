@@ -14,7 +14,9 @@ namespace HumanSecurityAlerts.Cli;
 /// the out-of-fold combined output (the vocabulary's pillars, plus a pillar with a vocabulary score
 /// above 0 that <see cref="ClassificationResult.LearnedCandidates"/> allows, and a probability at least the threshold) has pillar precision ≥ <see cref="TargetPrecision"/>
 /// and the gate tags no hard negative (see <see cref="ChooseThreshold"/>); the model's threshold is the median. The report adds nested figures, in which
-/// each outer fold's threshold is chosen the same way on its training part only. Deterministic: fixed seeds.
+/// each outer fold's threshold is chosen the same way on its training part only, and, when the texts carry a
+/// collection batch, leave-one-batch-out figures: each batch measured by a model and threshold chosen on the
+/// others, the closest dev figure to a fresh held-out batch. Deterministic: fixed seeds.
 /// </summary>
 internal static class TrainCommand
 {
@@ -52,6 +54,7 @@ internal static class TrainCommand
                 result.Language,
                 EvalCommand.ToLabelSet(parsed.Labels!.Select(LabelCodes.ToPillarId).OfType<string>()),
                 parsed.NamesPillar,
+                parsed.Batch,
                 result.LearnedCandidates,
                 [.. PillarCatalog.All.Select(p => result.Pillars.Contains(p.Id))],
                 counts));
@@ -94,14 +97,34 @@ internal static class TrainCommand
         await WriteAsync(output, report, $"nested outer-fold thresholds: {string.Join("; ", nestedThresholds)}");
         await WriteAsync(output, report, "");
 
+        // Random folds put a text's neighbours from the same collection in its training part; a batch left out
+        // whole is measured as a fresh batch would be.
+        var batches = texts.Where(t => t.Batch is not null).Select(t => t.Batch!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var byBatch = new List<(string Heading, List<EvalCommand.SummaryRow> Rows)>();
+        if (batches.Count >= 2 && texts.All(t => t.Batch is not null))
+        {
+            var pooled = new List<EvalCommand.EvalItem>();
+            foreach (var batch in batches)
+            {
+                var test = all.Where(i => texts[i].Batch == batch).ToList();
+                var (items, threshold) = TrainAndMeasure(texts, [.. all.Except(test)], test, Seed + (2 * Repeats));
+                pooled.AddRange(items);
+                byBatch.Add((Invariant($"== Left out: {batch} ({test.Count} texts), threshold {threshold:0.00}"), EvalCommand.Summarize(items)));
+            }
+
+            byBatch.Add(("== Vocabulary + learned gate, leave one batch out, all batches pooled", EvalCommand.Summarize(pooled)));
+        }
+
         var ruleRows = EvalCommand.Summarize(Items(texts, all, null, chosen));
         var gateRows = EvalCommand.Mean([.. outOfFold.Select(p => EvalCommand.Summarize(Items(texts, all, p, chosen)))]);
-        foreach (var (heading, rows) in new[]
-        {
+        List<(string Heading, List<EvalCommand.SummaryRow> Rows)> sections =
+        [
             ("== Vocabulary alone", ruleRows),
             ($"== Vocabulary + learned gate, out-of-fold at the chosen threshold, mean of {Repeats} repeats (optimistic)", gateRows),
             ($"== Vocabulary + learned gate, nested cross-validation, mean of {Repeats} repeats", EvalCommand.Mean(nested)),
-        })
+            .. byBatch,
+        ];
+        foreach (var (heading, rows) in sections)
         {
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
             await EvalCommand.WriteSummaryAsync(writer, heading, rows);
@@ -175,25 +198,25 @@ internal static class TrainCommand
         var items = new List<EvalCommand.EvalItem>[Folds];
         Parallel.For(0, Folds, k =>
         {
-            var training = all.Where(i => fold[i] != k).ToList();
-            var test = all.Where(i => fold[i] == k).ToList();
-            var inner = new List<double>();
-            for (var r = 0; r < Repeats; r++)
-            {
-                inner.Add(ChooseThreshold(texts, training, CrossValidate(texts, training, seed * 100 + r)));
-            }
-
-            thresholds[k] = Median(inner);
-            var model = Fit(texts, training);
-            var probabilities = new double[texts.Count][];
-            foreach (var i in test)
-            {
-                probabilities[i] = model.Predict(texts[i]);
-            }
-
-            items[k] = Items(texts, test, probabilities, thresholds[k]);
+            (items[k], thresholds[k]) = TrainAndMeasure(texts, [.. all.Where(i => fold[i] != k)], [.. all.Where(i => fold[i] == k)], seed);
         });
         return ([.. items.SelectMany(x => x)], thresholds);
+    }
+
+    /// <summary>The model's whole procedure (threshold by repeated cross-validation, then a fit) on <paramref name="training"/>, measured on <paramref name="test"/>.</summary>
+    private static (List<EvalCommand.EvalItem> Items, double Threshold) TrainAndMeasure(List<TrainingText> texts, List<int> training, List<int> test, int seed)
+    {
+        var inner = new double[Repeats];
+        Parallel.For(0, Repeats, r => inner[r] = ChooseThreshold(texts, training, CrossValidate(texts, training, (seed * 100) + r)));
+        var threshold = Median([.. inner]);
+        var model = Fit(texts, training);
+        var probabilities = new double[texts.Count][];
+        foreach (var i in test)
+        {
+            probabilities[i] = model.Predict(texts[i]);
+        }
+
+        return (Items(texts, test, probabilities, threshold), threshold);
     }
 
     /// <summary>Stratified by labelled language, first label and whether the text has several: each stratum shuffled, then dealt round the folds.</summary>
@@ -289,7 +312,7 @@ internal static class TrainCommand
 
     /// <param name="Counts">The text's feature counts by name (<see cref="LearnedFeatures"/>).</param>
     private sealed record TrainingText(
-        string Id, string Language, string DetectedLanguage, HashSet<string> Expected, bool? NamesPillar, int Candidates, bool[] RuleTagged, Dictionary<string, double> Counts);
+        string Id, string Language, string DetectedLanguage, HashSet<string> Expected, bool? NamesPillar, string? Batch, int Candidates, bool[] RuleTagged, Dictionary<string, double> Counts);
 
     private sealed record Model(string[] Features, Dictionary<string, int> Index, double[] Idf, double[][] Weights, double[] Biases)
     {

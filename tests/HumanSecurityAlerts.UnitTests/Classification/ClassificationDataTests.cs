@@ -33,6 +33,7 @@ public class ClassificationDataTests
             Assert.True(labels.Count == 1 || !labels.Contains("NONE"));
             Assert.Equal(labels.SequenceEqual(["NONE"]), item.GetProperty("hardNegative").GetBoolean());
             _ = item.GetProperty("namesPillar").GetBoolean();
+            Assert.Matches("^[a-z0-9-]+$", item.GetProperty("batch").GetString());
         });
     }
 
@@ -57,6 +58,18 @@ public class ClassificationDataTests
             .ToList();
 
         Assert.Empty(sources[0].Intersect(sources[1], StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Held_out_texts_come_from_batches_that_dev_does_not_hold()
+    {
+        var batches = new[] { "dev", "heldout" }
+            .Select(s => File.ReadAllLines(RepositoryPaths.Combine("tests", "ClassificationData", $"{s}.jsonl"))
+                .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("batch").GetString()!)
+                .ToHashSet(StringComparer.Ordinal))
+            .ToList();
+
+        Assert.Empty(batches[0].Intersect(batches[1], StringComparer.Ordinal));
     }
 
     // The same page under http and https, with or without "www." and a trailing slash.
