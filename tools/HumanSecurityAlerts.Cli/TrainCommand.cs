@@ -22,7 +22,8 @@ internal static class TrainCommand
 {
     public const int Repeats = 5;
     public const int Folds = 5;
-    public const double TargetPrecision = 0.98;
+    // The issue asks precision >= 0.95 on fresh texts, and fresh batches have come out 1-9 points below dev: a margin.
+    public const double TargetPrecision = 0.97;
     public const double C = 10;
     private const int Seed = 17;
 
@@ -268,19 +269,18 @@ internal static class TrainCommand
 
     /// <summary>
     /// The lowest threshold (0.01 steps) at which the combined output meets the target: pillar precision at
-    /// least <see cref="TargetPrecision"/> (or the vocabulary's own, when that is lower) and no hard negative
-    /// given a pillar by the gate (one the vocabulary tags is the vocabulary's to fix). 1 if none does.
+    /// least <see cref="TargetPrecision"/> and no hard negative given a pillar by the gate (one the vocabulary tags
+    /// is the vocabulary's to fix). 1 if none does.
     /// </summary>
     private static double ChooseThreshold(List<TrainingText> texts, List<int> subset, double[][] probabilities)
     {
         var rules = Items(texts, subset, null, 1);
-        var target = Math.Min(TargetPrecision, Precision(rules));
         for (var step = 1; step <= 100; step++)
         {
             var threshold = step / 100.0;
             var items = Items(texts, subset, probabilities, threshold);
             var hardNegatives = items.Where((i, n) => i.Expected.Contains(LabelCodes.None) && !i.Predicted.SetEquals(rules[n].Predicted)).Count();
-            if (hardNegatives == 0 && Precision(items) >= target)
+            if (hardNegatives == 0 && Precision(items) >= TargetPrecision)
             {
                 return threshold;
             }
