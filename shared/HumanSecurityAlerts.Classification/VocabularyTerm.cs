@@ -20,6 +20,9 @@ internal sealed record VocabularyTerm(int Id, int Pillar, string Phrase, double 
     /// <summary>A sign that the text is about armed conflict ("armed groups", "guerre"): it scores nothing and lets weak terms count.</summary>
     public const int ConflictContext = -3;
 
-    /// <summary>Whether the term shows that the text is about armed conflict.</summary>
-    public bool SetsConflictContext => Pillar == ConflictContext || (Pillar >= 0 && !Weak);
+    /// <summary>
+    /// Whether the term shows that the text is about armed conflict: a conflict term, or a pillar term that is neither
+    /// weak nor mere supporting context (below 0.75: "organised crime", "gender equality" appear in peacetime too).
+    /// </summary>
+    public bool SetsConflictContext => Pillar == ConflictContext || (Pillar >= 0 && !Weak && Weight >= 0.75);
 }

@@ -69,6 +69,12 @@ public class ConceptVocabularyTests
     [InlineData("women-peace-and-security", "women in peace negotiations", "les femmes dans les négociations de paix")]
     [InlineData("women-peace-and-security", "women in peacekeeping operations", "les femmes dans les opérations de maintien de la paix")]
     [InlineData("women-peace-and-security", "gender advisers", "les conseillères pour les questions de genre")]
+    [InlineData("trafficking-in-human-beings", "the scam compounds", "les complexes d'escroquerie")]
+    [InlineData("trafficking-in-human-beings", "girls sold into marriage", "des filles vendues en mariage")]
+    [InlineData("conflict-related-sexual-violence", "the comfort women of the imperial army", "les femmes de réconfort de l'armée impériale")]
+    [InlineData("children-and-armed-conflict", "the recruitment of minors", "le recrutement de mineurs")]
+    [InlineData("women-peace-and-security", "women serving in the armed forces", "les femmes servant dans les forces armées")]
+    [InlineData("women-peace-and-security", "participation in the peace talks", "la participation aux pourparlers de paix")]
     public void A_founding_concept_weighs_the_same_in_english_and_french(string pillar, string english, string french)
     {
         var en = Evidence(english, pillar);
@@ -83,6 +89,8 @@ public class ConceptVocabularyTests
     [InlineData("fr", "La restauration de la cathédrale est un modèle pour le patrimoine culturel de la ville : le musée rouvre et le site archéologique entre au patrimoine mondial.", "Les combats ont endommagé la cathédrale, joyau du patrimoine culturel : le musée a été bombardé et le site archéologique pillé par des groupes armés.", PillarCatalog.CulturalPropertyProtection, "patrimoine culturel")]
     [InlineData("en", "The storm caused power outages and cut the drinking water supply in three towns.", "Russian strikes on power plants caused power outages and cut the drinking water supply in three towns.", PillarCatalog.ProtectionOfCivilians, "power outages")]
     [InlineData("fr", "La tempête a provoqué des coupures de courant et privé trois villes d'eau potable.", "Les frappes russes sur des centrales électriques ont provoqué des coupures de courant et privé trois villes d'eau potable.", PillarCatalog.ProtectionOfCivilians, "coupures de courant")]
+    [InlineData("en", "The committee added two African sites to the world heritage list, and the ministry wants to curb organised crime around the ticket trade.", "Armed groups looted the world heritage site and the ministry blames organised crime.", PillarCatalog.CulturalPropertyProtection, "world heritage site")]
+    [InlineData("fr", "Le comité a inscrit deux sites africains au patrimoine mondial, et le ministère veut endiguer la criminalité organisée autour de la billetterie.", "Des groupes armés ont pillé le site du patrimoine mondial et le ministère accuse la criminalité organisée.", PillarCatalog.CulturalPropertyProtection, "sites du patrimoine")]
     public void Weak_terms_count_only_in_a_text_about_armed_conflict(string language, string peacetime, string wartime, string pillar, string term)
     {
         var inPeace = Classifier.Classify(new ClassificationInput(null, null, peacetime, language));
