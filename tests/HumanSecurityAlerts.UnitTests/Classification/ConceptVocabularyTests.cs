@@ -75,6 +75,10 @@ public class ConceptVocabularyTests
     [InlineData("children-and-armed-conflict", "the recruitment of minors", "le recrutement de mineurs")]
     [InlineData("women-peace-and-security", "women serving in the armed forces", "les femmes servant dans les forces armées")]
     [InlineData("women-peace-and-security", "participation in the peace talks", "la participation aux pourparlers de paix")]
+    [InlineData("children-and-armed-conflict", "the deportation of children", "la déportation d'enfants")]
+    [InlineData("trafficking-in-human-beings", "the trafficking of women", "le trafic de femmes")]
+    [InlineData("cultural-property-protection", "the Second Protocol to the Hague Convention", "le deuxième Protocole de la Convention de La Haye")]
+    [InlineData("women-peace-and-security", "no women at the table", "aucune femme à la table")]
     public void A_founding_concept_weighs_the_same_in_english_and_french(string pillar, string english, string french)
     {
         var en = Evidence(english, pillar);
