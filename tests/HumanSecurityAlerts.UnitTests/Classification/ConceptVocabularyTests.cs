@@ -115,6 +115,20 @@ public class ConceptVocabularyTests
         Assert.DoesNotContain(result.Evidence, e => e.Pillar == PillarCatalog.TraffickingInHumanBeings);
     }
 
+    /// <summary>French stems drop the feminine ending ("combattantes" and "combattants" share one), so a term about women says "femmes".</summary>
+    [Theory]
+    [InlineData("Pendant la guerre, les combattants rebelles ont pris la ville.")]
+    [InlineData("Les anciens combattants maoïstes ont été démobilisés après la guerre civile.")]
+    [InlineData("La réintégration des ex-combattants reste lente depuis la fin de la guerre.")]
+    [InlineData("Les négociateurs des deux camps se sont retrouvés pour des pourparlers de paix.")]
+    [InlineData("Des militants pour la paix et des artisans de paix ont marché contre la guerre.")]
+    public void A_masculine_word_finds_no_term_about_women(string body)
+    {
+        var result = Classifier.Classify(new ClassificationInput(null, null, body, "fr"));
+
+        Assert.DoesNotContain(result.Evidence, e => e.Pillar == PillarCatalog.WomenPeaceAndSecurity);
+    }
+
     [Fact]
     public void A_term_of_two_pillars_counts_for_both_with_its_evidence()
     {
