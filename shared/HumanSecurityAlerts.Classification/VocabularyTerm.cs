@@ -6,7 +6,7 @@ namespace HumanSecurityAlerts.Classification;
 /// <param name="Weak">
 /// Words as common in peacetime as in war ("cultural heritage", "sexual violence", "children"): the
 /// term counts only in a text that is about armed conflict, i.e. that also holds a
-/// <see cref="ConflictContext"/> term or a pillar term that is not weak.
+/// <see cref="ConflictContext"/> term or a strong pillar term (<see cref="SetsConflictContext"/>).
 /// </param>
 /// <param name="AlsoPillar">A second pillar the term counts for, with the same weight, or -1 (see concepts.txt).</param>
 internal sealed record VocabularyTerm(int Id, int Pillar, string Phrase, double Weight, bool Weak = false, int AlsoPillar = -1)
